@@ -1,0 +1,63 @@
+using System.CommandLine;
+using LaborMarket.Cli.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LaborMarket.Cli;
+
+/// <summary>The <c>labormarket</c> command: parses arguments, runs a command, maps failures to exit codes.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken = default)
+    {
+        var console = new CliConsole(stdin, stdout, stderr);
+        var root = BuildRootCommand(console);
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUserError(ex))
+        {
+            await stderr.WriteLineAsync($"error: {OneLine(ex)}").ConfigureAwait(false);
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.UserError;
+        }
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync($"internal error: {ex}").ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    internal static RootCommand BuildRootCommand(CliConsole console)
+    {
+        var root = new RootCommand(
+            "labormarket: normalize job titles, look up OEWS wages, read O*NET occupations and run wage models.");
+        foreach (var command in Commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> Commands(CliConsole console)
+    {
+        _ = console;
+        return [];
+    }
+
+    // Bad input (files, formats, options) is the user's to fix; anything else is our bug.
+    private static bool IsUserError(Exception ex) => ex is CliUserException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        or FormatException or OptionsValidationException or ArgumentException;
+
+    private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
+}

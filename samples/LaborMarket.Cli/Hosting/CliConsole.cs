@@ -1,0 +1,8 @@
+namespace LaborMarket.Cli.Hosting;
+
+/// <summary>The streams a command reads and writes; tests pass their own.</summary>
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    /// <summary>True when stderr is an interactive terminal (progress bars are drawn only then).</summary>
+    public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+}

@@ -1,0 +1,28 @@
+namespace LaborMarket.Normalization;
+
+/// <summary>
+/// Options for the title normalizer registered by
+/// <c>services.AddLaborMarketNormalization(...)</c>.
+/// </summary>
+public sealed class TitleNormalizerOptions
+{
+    /// <summary>
+    /// Path of a JSON role catalog to merge over the embedded catalog (adds roles, adds aliases,
+    /// overrides mappings). <see langword="null"/> uses the embedded catalog alone.
+    /// </summary>
+    public string? CatalogPath { get; set; }
+
+    /// <summary>
+    /// Folder (or .zip) of an O*NET database text release. When set, every O*NET occupation and its
+    /// alternate and reported titles become reachable by the normalizer.
+    /// </summary>
+    public string? OnetDatabasePath { get; set; }
+
+    /// <summary>Number of ranked candidates kept on each result (1 to 50). Default 5.</summary>
+    public int TopK { get; set; } = 5;
+
+    /// <summary>
+    /// Results whose confidence is below this value are flagged <c>NeedsReview</c>. Default 0.6.
+    /// </summary>
+    public double ReviewThreshold { get; set; } = 0.6;
+}
