@@ -1,4 +1,5 @@
 using LaborMarket.Normalization;
+using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers LaborMarket.Normalization with a service collection.</summary>
 public static class NormalizationServiceCollectionExtensions
 {
-    /// <summary>Registers the title normalizer over the embedded role catalog.</summary>
+    /// <summary>Registers <see cref="TitleNormalizer"/> as a singleton over the embedded role catalog.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     public static IServiceCollection AddLaborMarketNormalization(this IServiceCollection services)
@@ -44,6 +45,9 @@ public static class NormalizationServiceCollectionExtensions
     {
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<TitleNormalizerOptions>, TitleNormalizerOptionsValidator>());
+
+        // Immutable and thread-safe: one instance for the application, built on first use.
+        services.TryAddSingleton(sp => TitleNormalizer.Create(sp.GetRequiredService<IOptions<TitleNormalizerOptions>>().Value));
         return services;
     }
 }

@@ -1,0 +1,33 @@
+using LaborMarket.Normalization.Taxonomy;
+
+namespace LaborMarket.Normalization.Catalog;
+
+/// <summary>Where a role came from.</summary>
+public enum RoleSource
+{
+    /// <summary>The catalog embedded in the package.</summary>
+    Embedded,
+
+    /// <summary>A user's JSON catalog.</summary>
+    Custom,
+
+    /// <summary>An O*NET occupation loaded from the O*NET database files.</summary>
+    Onet,
+}
+
+/// <summary>A canonical role: what a family of job titles means.</summary>
+/// <param name="Id">Stable identifier, such as <c>software-engineer</c>.</param>
+/// <param name="Name">Display name, such as "Software Engineer".</param>
+/// <param name="Family">Job family, such as "Engineering".</param>
+/// <param name="OnetSoc">The O*NET-SOC occupation.</param>
+public sealed record Role(string Id, string Name, string Family, OnetSocCode OnetSoc)
+{
+    /// <summary>The SOC 2018 code (from the O*NET-SOC code).</summary>
+    public SocCode Soc => OnetSoc.Soc;
+
+    /// <summary>Titles that mean this role, as written in the catalog.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>Where the role came from.</summary>
+    public RoleSource Source { get; init; }
+}

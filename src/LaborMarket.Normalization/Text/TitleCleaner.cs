@@ -1,0 +1,590 @@
+using System.Globalization;
+using System.Text;
+using LaborMarket.Normalization.Seniority;
+
+namespace LaborMarket.Normalization.Text;
+
+/// <summary>
+/// Turns a raw job title into words: Unicode folding, case, abbreviation expansion, noise and level
+/// removal, segments (parentheses, " - ", commas) and seniority. Linear in the input; no regular expressions.
+/// </summary>
+internal sealed class TitleCleaner
+{
+    /// <summary>Titles are cut to this many characters before cleaning; nothing longer is a job title.</summary>
+    public const int MaxInputLength = 256;
+
+    private const byte NoiseAlways = 1;
+    private const byte NoiseUnlessFirst = 2;
+
+    private readonly SpanLookup<(string Head, string Modifier)> _abbreviations;
+    private readonly SpanLookup<byte> _noise;
+    private readonly SpanLookup<bool> _digitWords;
+    private readonly SpanLookup<bool> _levelMarkers;
+
+    public TitleCleaner()
+    {
+        var abbr = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var entry in Abbreviations.Entries)
+        {
+            var eq = entry.IndexOf('=', StringComparison.Ordinal);
+            var value = entry[(eq + 1)..];
+            var bar = value.IndexOf('|', StringComparison.Ordinal);
+            abbr.TryAdd(entry[..eq], bar < 0 ? (value, value) : (value[..bar], value[(bar + 1)..]));
+        }
+
+        _abbreviations = new(abbr);
+        var noise = new Dictionary<string, byte>(StringComparer.Ordinal);
+        foreach (var w in TitleVocabulary.NoiseUnlessFirst)
+        {
+            noise[w] = NoiseUnlessFirst;
+        }
+
+        foreach (var w in TitleVocabulary.AlwaysNoise)
+        {
+            noise[w] = NoiseAlways;
+        }
+
+        _noise = new(noise);
+        _digitWords = new(TitleVocabulary.DigitWords.Select(w => KeyValuePair.Create(w, true)));
+        _levelMarkers = new(TitleVocabulary.LevelMarkers.Select(w => KeyValuePair.Create(w, true)));
+    }
+
+    public void Clean(ReadOnlySpan<char> input, TitleScratch s)
+    {
+        s.Reset();
+        input = input.Trim();
+        if (input.Length > MaxInputLength)
+        {
+            input = input[..MaxInputLength];
+            s.Truncated = true;
+        }
+
+        if (input.IsEmpty)
+        {
+            return;
+        }
+
+        var folded = NeedsFolding(input) ? Fold(input) : null;
+        Tokenize(folded is null ? input : folded.AsSpan(), s);
+        MergeDottedLetters(s);
+        Expand(s);
+        MarkNoise(s);
+        FindHead(s);
+        SeniorityRules.Apply(s);
+        BuildOrder(s);
+    }
+
+    private static bool NeedsFolding(ReadOnlySpan<char> input)
+    {
+        foreach (var c in input)
+        {
+            if (c >= 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Non-ASCII input: drop lone surrogates and symbols, decompose, remove accents, map dashes and quotes.
+    private static string Fold(ReadOnlySpan<char> input)
+    {
+        var sb = new StringBuilder(input.Length);
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                {
+                    i++; // an emoji or other astral symbol: a separator
+                }
+
+                sb.Append(' ');
+                continue;
+            }
+
+            if (char.IsLowSurrogate(c) || char.IsControl(c))
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            sb.Append(c switch
+            {
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' => '\'',
+                '\u00A0' or '\u2007' or '\u202F' or '\u200B' => ' ',
+                _ => c,
+            });
+        }
+
+        string decomposed;
+        try
+        {
+            decomposed = sb.ToString().Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            decomposed = sb.ToString();
+        }
+
+        sb.Clear();
+        foreach (var c in decomposed)
+        {
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Tokenize(ReadOnlySpan<char> input, TitleScratch s)
+    {
+        var depth = 0;
+        var segment = 0;
+        var secondaryFromHere = false;
+        var start = -1;
+        var n = 0;
+        var raw = s.Raw;
+
+        void End(TitleScratch sc, int at, bool dot)
+        {
+            if (start < 0)
+            {
+                return;
+            }
+
+            if (sc.RawCount < TitleScratch.MaxTokens)
+            {
+                sc.RawTokens[sc.RawCount++] = new TitleToken
+                {
+                    Start = start,
+                    Length = at - start,
+                    Segment = segment,
+                    Flags = depth > 0 || secondaryFromHere ? TokenFlags.Secondary : TokenFlags.None,
+                    EndsWithDot = dot,
+                };
+            }
+
+            start = -1;
+        }
+
+        for (var i = 0; i < input.Length && n < raw.Length - 2; i++)
+        {
+            var c = input[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                if (start < 0)
+                {
+                    start = n;
+                }
+
+                raw[n++] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            if (start >= 0 && c is '\'' && i + 1 < input.Length && char.IsLetter(input[i + 1]))
+            {
+                continue; // children's -> childrens
+            }
+
+            if (start >= 0 && (c is '+' or '#') && n - start <= 2 && raw[start] is 'c' or 'f')
+            {
+                raw[n++] = c; // c++, c#, f#
+                continue;
+            }
+
+            End(s, n, c == '.');
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '-' when (i > 0 && char.IsWhiteSpace(input[i - 1])) || (i + 1 < input.Length && char.IsWhiteSpace(input[i + 1])):
+                case '|' or ';' or ':' or '~' or '\u2022':
+                    if (s.RawCount > 0)
+                    {
+                        secondaryFromHere = true;
+                        segment++;
+                    }
+
+                    break;
+                case ',':
+                    if (s.RawCount > 0)
+                    {
+                        segment++;
+                    }
+
+                    break;
+            }
+        }
+
+        End(s, n, false);
+    }
+
+    // "R.N." and "U.S." arrive as single letters each followed by a dot: join them.
+    private static void MergeDottedLetters(TitleScratch s)
+    {
+        var w = 0;
+        for (var r = 0; r < s.RawCount; r++)
+        {
+            var t = s.RawTokens[r];
+            if (w > 0)
+            {
+                ref var prev = ref s.RawTokens[w - 1];
+                if (prev.EndsWithDot && t.Length == 1 && prev.Start + prev.Length == t.Start && prev.Segment == t.Segment
+                    && (prev.Length == 1 || IsDottedRun(s, prev)))
+                {
+                    prev.Length += 1;
+                    prev.EndsWithDot = t.EndsWithDot;
+                    continue;
+                }
+            }
+
+            s.RawTokens[w++] = t;
+        }
+
+        s.RawCount = w;
+    }
+
+    private static bool IsDottedRun(TitleScratch s, TitleToken t) => t.Length <= 3 && s.Raw.AsSpan(t.Start, t.Length).IndexOfAnyExceptInRange('a', 'z') < 0;
+
+    private void Expand(TitleScratch s)
+    {
+        for (var r = 0; r < s.RawCount; r++)
+        {
+            var t = s.RawTokens[r];
+            var word = s.RawWord(r);
+            if (word.IndexOfAnyInRange('0', '9') >= 0)
+            {
+                if (_digitWords.TryGetValue(word, out _))
+                {
+                    Emit(s, word, t, TokenFlags.None);
+                }
+                else if (word.Length <= 2 && word.IndexOfAnyExceptInRange('0', '9') < 0 && r > 0)
+                {
+                    var v = int.Parse(word, NumberStyles.None, CultureInfo.InvariantCulture);
+                    Emit(s, word, t, v is >= 1 and <= 10 ? TokenFlags.Level : TokenFlags.Noise);
+                }
+                else
+                {
+                    Emit(s, word, t, TokenFlags.Noise);
+                }
+
+                continue;
+            }
+
+            if (r > 0 && RomanValue(word) > 0 && !(word is "i" && r + 1 < s.RawCount && s.RawWord(r + 1) is "c"))
+            {
+                Emit(s, word, t, TokenFlags.Level);
+                continue;
+            }
+
+            if (_abbreviations.TryGetValue(word, out var expansion))
+            {
+                var text = IsLastInSegment(s, r) ? expansion.Head : expansion.Modifier;
+                var from = 0;
+                while (from < text.Length)
+                {
+                    var sp = text.IndexOf(' ', from);
+                    var end = sp < 0 ? text.Length : sp;
+                    Emit(s, text.AsSpan(from, end - from), t, TokenFlags.None);
+                    from = end + 1;
+                }
+
+                continue;
+            }
+
+            Emit(s, word, t, TokenFlags.None);
+        }
+    }
+
+    private bool IsLastInSegment(TitleScratch s, int r)
+    {
+        for (var k = r + 1; k < s.RawCount; k++)
+        {
+            if (s.RawTokens[k].Segment != s.RawTokens[r].Segment)
+            {
+                return true;
+            }
+
+            var w = s.RawWord(k);
+            if (w.IndexOfAnyInRange('0', '9') >= 0 || RomanValue(w) > 0 || (_noise.TryGetValue(w, out var kind) && kind == NoiseAlways))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Emit(TitleScratch s, ReadOnlySpan<char> word, TitleToken like, TokenFlags flags)
+    {
+        if (s.Count >= TitleScratch.MaxTokens || s.TextLength + word.Length > s.Text.Length)
+        {
+            return;
+        }
+
+        word.CopyTo(s.Text.AsSpan(s.TextLength));
+        s.Tokens[s.Count++] = new TitleToken
+        {
+            Start = s.TextLength,
+            Length = word.Length,
+            StemLength = StemLength(word),
+            Segment = like.Segment,
+            Flags = like.Flags | flags,
+        };
+        s.TextLength += word.Length;
+    }
+
+    /// <summary>
+    /// A light, prefix-only stemmer: plural and "-ing" endings, a final "e", and "y" after a consonant, so that
+    /// "secretaries"/"secretary", "nurses"/"nursing"/"nurse" and "swimming"/"swim" meet. Never below three letters.
+    /// </summary>
+    internal static int StemLength(ReadOnlySpan<char> w)
+    {
+        var n = w.Length;
+        if (n < 4 || w.IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return n;
+        }
+
+        if (w.EndsWith("ies") && n > 4)
+        {
+            n -= 3;
+        }
+        else if (w.EndsWith("sses"))
+        {
+            n -= 2;
+        }
+        else if (w[n - 1] == 's' && w[n - 2] is not ('s' or 'u' or 'i'))
+        {
+            n--;
+        }
+
+        if (n > 6 && w[..n].EndsWith("ing"))
+        {
+            n -= 3;
+            if (n > 3 && w[n - 1] == w[n - 2] && w[n - 1] is not ('l' or 's' or 'z') && !IsVowel(w[n - 1]))
+            {
+                n--;
+            }
+        }
+
+        if (n > 3 && w[n - 1] == 'e')
+        {
+            n--;
+        }
+        else if (n > 3 && w[n - 1] == 'y' && !IsVowel(w[n - 2]))
+        {
+            n--;
+        }
+
+        return n;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    internal static int RomanValue(ReadOnlySpan<char> w) => w switch
+    {
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        "v" => 5,
+        "vi" => 6,
+        "vii" => 7,
+        "viii" => 8,
+        "ix" => 9,
+        "x" => 10,
+        _ => 0,
+    };
+
+    private void MarkNoise(TitleScratch s)
+    {
+        var firstWord = -1;
+        for (var i = 0; i < s.Count; i++)
+        {
+            ref var t = ref s.Tokens[i];
+            if ((t.Flags & (TokenFlags.Noise | TokenFlags.Level)) != 0)
+            {
+                if ((t.Flags & TokenFlags.Level) != 0 && s.Level == 0)
+                {
+                    var w = s.Word(i);
+                    s.Level = RomanValue(w) is > 0 and var rv ? rv : int.Parse(w, NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+
+                continue;
+            }
+
+            var word = s.Word(i);
+            if (i + 1 < s.Count && IsNoisePair(word, s.Word(i + 1)))
+            {
+                t.Flags |= TokenFlags.Noise;
+                s.Tokens[i + 1].Flags |= TokenFlags.Noise;
+                i++;
+                continue;
+            }
+
+            if (_levelMarkers.TryGetValue(word, out _) && i + 1 < s.Count && (s.Tokens[i + 1].Flags & TokenFlags.Level) != 0)
+            {
+                t.Flags |= TokenFlags.Noise;
+                continue;
+            }
+
+            if (word.Length == 1 && !(word is "c" or "r"))
+            {
+                t.Flags |= TokenFlags.Noise;
+                continue;
+            }
+
+            if (_noise.TryGetValue(word, out var kind) && (kind == NoiseAlways || firstWord >= 0))
+            {
+                t.Flags |= TokenFlags.Noise;
+                continue;
+            }
+
+            if (firstWord < 0)
+            {
+                firstWord = i;
+            }
+        }
+    }
+
+    private static bool IsNoisePair(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        foreach (var (first, second) in TitleVocabulary.NoisePairs)
+        {
+            if (a.SequenceEqual(first) && b.SequenceEqual(second))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The head noun is the last word of the title proper. In an inverted title ("Engineer, Software",
+    // "Dir., Talent Acq.") the first comma segment is a single word and that word is the head.
+    private static void FindHead(TitleScratch s)
+    {
+        var firstSegment = -1;
+        var inFirst = 0;
+        var lastInFirst = -1;
+        var anyPrimary = false;
+        for (var i = 0; i < s.Count; i++)
+        {
+            var t = s.Tokens[i];
+            if (!t.IsContent || (t.Flags & TokenFlags.Secondary) != 0)
+            {
+                continue;
+            }
+
+            anyPrimary = true;
+            if (firstSegment < 0)
+            {
+                firstSegment = t.Segment;
+            }
+
+            if (t.Segment == firstSegment)
+            {
+                inFirst++;
+                lastInFirst = i;
+            }
+        }
+
+        if (!anyPrimary)
+        {
+            // Everything was in parentheses or after a dash: treat it as the title.
+            for (var i = 0; i < s.Count; i++)
+            {
+                s.Tokens[i].Flags &= ~TokenFlags.Secondary;
+            }
+
+            if (s.Count > 0)
+            {
+                FindHead(s);
+            }
+
+            return;
+        }
+
+        s.Head = lastInFirst;
+        var inverted = inFirst == 1 && HasLaterPrimarySegment(s, firstSegment);
+        for (var i = 0; i < s.Count; i++)
+        {
+            ref var t = ref s.Tokens[i];
+            if ((t.Flags & TokenFlags.Secondary) == 0 && t.Segment != firstSegment)
+            {
+                // "Engineer, Software": the second segment completes the title; later segments qualify it.
+                if (!(inverted && t.Segment == NextSegment(s, firstSegment)))
+                {
+                    t.Flags |= TokenFlags.Secondary;
+                }
+            }
+        }
+    }
+
+    private static bool HasLaterPrimarySegment(TitleScratch s, int firstSegment) => NextSegment(s, firstSegment) >= 0;
+
+    private static int NextSegment(TitleScratch s, int firstSegment)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            var t = s.Tokens[i];
+            if (t.IsContent && (t.Flags & TokenFlags.Secondary) == 0 && t.Segment > firstSegment)
+            {
+                return t.Segment;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void BuildOrder(TitleScratch s)
+    {
+        var firstSegment = s.Head >= 0 ? s.Tokens[s.Head].Segment : -1;
+
+        // Primary words: for an inverted title the second segment's words come first, then the head.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < s.Count; i++)
+            {
+                var t = s.Tokens[i];
+                if (!t.IsContent || (t.Flags & TokenFlags.Secondary) != 0)
+                {
+                    continue;
+                }
+
+                var isFirstSegment = t.Segment == firstSegment;
+                if ((pass == 0 && !isFirstSegment) || (pass == 1 && isFirstSegment))
+                {
+                    s.Order[s.OrderCount++] = i;
+                }
+            }
+        }
+
+        s.PrimaryCount = s.OrderCount;
+        for (var i = 0; i < s.Count; i++)
+        {
+            var t = s.Tokens[i];
+            if (t.IsContent && (t.Flags & TokenFlags.Secondary) != 0)
+            {
+                s.Order[s.OrderCount++] = i;
+            }
+        }
+    }
+}

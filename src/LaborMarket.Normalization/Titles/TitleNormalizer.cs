@@ -1,0 +1,292 @@
+using System.Collections.Concurrent;
+using LaborMarket.Normalization.Catalog;
+using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Normalization.Text;
+
+namespace LaborMarket.Normalization.Titles;
+
+/// <summary>
+/// Normalizes raw job titles to a canonical role, seniority and SOC / O*NET-SOC code with a calibrated
+/// confidence and an explanation. Immutable and thread-safe: build it once and share it.
+/// </summary>
+public sealed class TitleNormalizer
+{
+    internal const float MinScore = 0.28f;
+    private const int CacheLimit = 250_000;
+
+    private static readonly Lazy<TitleNormalizer> DefaultLazy = new(() => Create());
+
+    private readonly TitleIndex _index;
+    private readonly int _topK;
+    private readonly double _reviewThreshold;
+    private readonly ConcurrentDictionary<string, TitleMatch> _cache = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static TitleScratch? t_title;
+
+    private TitleNormalizer(RoleCatalog catalog, TitleIndex index, TitleNormalizerOptions options, bool hasOnet)
+    {
+        Catalog = catalog;
+        _index = index;
+        _topK = options.TopK;
+        _reviewThreshold = options.ReviewThreshold;
+        HasOnetDatabase = hasOnet;
+    }
+
+    /// <summary>A normalizer over the embedded catalog, built on first use.</summary>
+    public static TitleNormalizer Default => DefaultLazy.Value;
+
+    /// <summary>The catalog (embedded, merged with any custom catalog).</summary>
+    public RoleCatalog Catalog { get; }
+
+    /// <summary>Every role a title can match: the catalog's, plus O*NET occupations when the database is loaded.</summary>
+    public IReadOnlyList<Role> Roles => _index.Roles;
+
+    /// <summary>True when the O*NET database titles are part of the dictionary.</summary>
+    public bool HasOnetDatabase { get; }
+
+    /// <summary>How many aliases and titles the normalizer matches against.</summary>
+    public int DictionarySize => _index.PhraseCount;
+
+    /// <summary>Builds a normalizer from options (embedded catalog, custom catalog, O*NET database).</summary>
+    /// <exception cref="LaborMarketFormatException">The custom catalog or an O*NET file is malformed.</exception>
+    public static TitleNormalizer Create(TitleNormalizerOptions? options = null)
+    {
+        options ??= new TitleNormalizerOptions();
+        var catalog = RoleCatalog.Embedded;
+        if (options.CatalogPath is { } path)
+        {
+            catalog = catalog.MergeJson(path);
+        }
+
+        return Create(catalog, options.OnetDatabasePath, options, include: null);
+    }
+
+    /// <summary>Builds a normalizer over a catalog, optionally adding the O*NET database at <paramref name="onetDatabasePath"/>.</summary>
+    public static TitleNormalizer Create(RoleCatalog catalog, string? onetDatabasePath = null, TitleNormalizerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Create(catalog, onetDatabasePath, options ?? new TitleNormalizerOptions(), include: null);
+    }
+
+    internal static TitleNormalizer Create(RoleCatalog catalog, string? onetPath, TitleNormalizerOptions options, Func<OnetTitle, bool>? include)
+    {
+        var roles = new List<Role>(catalog.Roles);
+        var sources = new List<PhraseSource>();
+        for (var r = 0; r < roles.Count; r++)
+        {
+            var weight = roles[r].Source == RoleSource.Custom ? 10f : 3f;
+            foreach (var alias in roles[r].Aliases)
+            {
+                sources.Add(new PhraseSource(r, alias, weight));
+            }
+        }
+
+        if (onetPath is not null)
+        {
+            var (occupations, titles) = OnetTitleFiles.Read(onetPath);
+            var byCode = new Dictionary<OnetSocCode, int>();
+            for (var r = 0; r < roles.Count; r++)
+            {
+                byCode.TryAdd(roles[r].OnetSoc, r);
+            }
+
+            foreach (var (code, title) in occupations)
+            {
+                if (!byCode.ContainsKey(code))
+                {
+                    byCode[code] = roles.Count;
+                    roles.Add(new Role("onet-" + code.ToString(), title, SocMajorGroups.Name(code.Soc.MajorGroupNumber), code)
+                    {
+                        Aliases = [title],
+                        Source = RoleSource.Onet,
+                    });
+                }
+            }
+
+            foreach (var t in titles)
+            {
+                if (!byCode.TryGetValue(t.Code, out var r) || (include is not null && !include(t)))
+                {
+                    continue;
+                }
+
+                sources.Add(new PhraseSource(r, t.Title, t.Kind switch
+                {
+                    OnetTitleKind.Occupation => 2f,
+                    OnetTitleKind.Reported => 1.2f,
+                    OnetTitleKind.ShortAlternate => 0.8f,
+                    _ => 1f,
+                }));
+            }
+        }
+
+        var index = new TitleIndex(roles, sources, new TitleCleaner());
+        return new TitleNormalizer(catalog, index, options, onetPath is not null);
+    }
+
+    /// <summary>Normalizes one title. Never throws for any input; a title that matches nothing gives an unmatched result.</summary>
+    public TitleMatch Normalize(string? title)
+    {
+        if (title is not null && _cache.TryGetValue(title, out var cached))
+        {
+            return cached;
+        }
+
+        var result = Compute(title ?? "", _topK);
+        if (title is not null && title.Length <= TitleCleaner.MaxInputLength && _cache.Count < CacheLimit)
+        {
+            _cache.TryAdd(title, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Normalizes one title and keeps up to <paramref name="topK"/> candidates.</summary>
+    public TitleMatch Normalize(string? title, int topK)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topK, 50);
+        return topK == _topK ? Normalize(title) : Compute(title ?? "", topK);
+    }
+
+    /// <summary>Normalizes many titles; the results are in input order.</summary>
+    /// <param name="titles">The titles.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use (1 = the calling thread only).</param>
+    public IReadOnlyList<TitleMatch> NormalizeAll(IEnumerable<string?> titles, int maxDegreeOfParallelism = 1)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var list = titles as IReadOnlyList<string?> ?? titles.ToArray();
+        var results = new TitleMatch[list.Count];
+        if (maxDegreeOfParallelism == 1)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                results[i] = Normalize(list[i]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => results[i] = Normalize(list[i]));
+        }
+
+        return results;
+    }
+
+    /// <summary>Normalizes a batch and reports coverage and the words and word pairs that most often went unmatched.</summary>
+    public TitleBatchReport Analyze(IEnumerable<string?> titles, int top = 20)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        return TitleBatchReport.Build(this, titles, top);
+    }
+
+    internal TitleIndex Index => _index;
+
+    internal TitleNormalizer WithoutCache() => new(Catalog, _index, new TitleNormalizerOptions { TopK = _topK, ReviewThreshold = _reviewThreshold }, HasOnetDatabase);
+
+    internal static TitleScratch TitleScratch() => t_title ??= new TitleScratch();
+
+    private TitleMatch Compute(string title, int topK)
+    {
+        var s = TitleScratch();
+        _index.Cleaner.Clean(title, s);
+        var seniorityEvidence = s.SeniorityToken >= 0 ? s.Word(s.SeniorityToken).ToString()
+            : s.Level > 0 ? LevelText(s.Level) : null;
+        var cleaned = s.BuildKey(primaryOnly: false).ToString();
+
+        if (s.OrderCount == 0)
+        {
+            return Unmatched(title, cleaned, s, seniorityEvidence, [],
+                title.AsSpan().Trim().IsEmpty ? "empty title" : "no words left after cleaning (only noise, numbers or symbols)");
+        }
+
+        if (_index.TryExact(s, out var hit, out var wordSet))
+        {
+            var role = _index.Roles[hit.Role];
+            var candidates = new List<TitleCandidate>(2) { new(role, 1.0, _index.PhraseText(hit.Phrase)) };
+            if (hit.RunnerUp >= 0 && topK > 1)
+            {
+                var other = _index.Roles[hit.RunnerUp];
+                candidates.Add(new TitleCandidate(other, Math.Round(1 - hit.Share, 4), other.Name));
+            }
+
+            var confidence = Calibration.Exact(hit.Share, wordSet, role.Source != RoleSource.Onet);
+            return new TitleMatch
+            {
+                Input = title,
+                CleanedTitle = cleaned,
+                Role = role,
+                Seniority = s.Seniority,
+                SeniorityEvidence = seniorityEvidence,
+                Confidence = Math.Round(confidence, 4),
+                MatchedBy = wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias,
+                MatchedText = _index.PhraseText(hit.Phrase),
+                NeedsReview = confidence < _reviewThreshold,
+                Candidates = candidates,
+            };
+        }
+
+        Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, 2)];
+        var count = _index.Score(s, top, out var fuzzy, out var unknown);
+        var list = new TitleCandidate[Math.Min(count, topK)];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = new TitleCandidate(_index.Roles[top[i].Role], Math.Round(top[i].Score, 4), _index.PhraseText(top[i].Phrase));
+        }
+
+        if (count == 0 || top[0].Score < MinScore)
+        {
+            return Unmatched(title, cleaned, s, seniorityEvidence, list, count == 0
+                ? "no known word in the title"
+                : $"no role shares enough words (best: '{_index.Roles[top[0].Role].Name}' at {top[0].Score:0.00})");
+        }
+
+        var best = _index.Roles[top[0].Role];
+        var margin = top[0].Score;
+        for (var i = 1; i < count; i++)
+        {
+            if (_index.Roles[top[i].Role].Soc != best.Soc)
+            {
+                margin = top[0].Score - top[i].Score;
+                break;
+            }
+        }
+
+        var conf = Calibration.Scored(top[0].Score, margin, fuzzy > 0, unknown);
+        return new TitleMatch
+        {
+            Input = title,
+            CleanedTitle = cleaned,
+            Role = best,
+            Seniority = s.Seniority,
+            SeniorityEvidence = seniorityEvidence,
+            Confidence = Math.Round(conf, 4),
+            MatchedBy = fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore,
+            MatchedText = _index.PhraseText(top[0].Phrase),
+            NeedsReview = conf < _reviewThreshold,
+            Candidates = list,
+        };
+    }
+
+    private static TitleMatch Unmatched(string title, string cleaned, TitleScratch s, string? evidence, IReadOnlyList<TitleCandidate> candidates, string reason) => new()
+    {
+        Input = title,
+        CleanedTitle = cleaned,
+        Seniority = s.Seniority,
+        SeniorityEvidence = evidence,
+        NeedsReview = true,
+        Candidates = candidates,
+        UnmatchedReason = reason,
+    };
+
+    private static string LevelText(int level) => level switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        5 => "V",
+        _ => level.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

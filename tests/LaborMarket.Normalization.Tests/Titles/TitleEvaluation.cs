@@ -1,0 +1,148 @@
+using System.Globalization;
+using LaborMarket.Normalization.Catalog;
+using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Normalization.Tests.Titles;
+
+/// <summary>Labeled real titles and the measures the package README reports.</summary>
+internal static class TitleEvaluation
+{
+    internal sealed record Labeled(string Title, IReadOnlyList<SocCode> Accept);
+
+    internal sealed record Metrics(int Count, double SixDigit, double MajorGroup, double Top5, double Coverage, double Forced)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"n={Count} 6-digit={SixDigit:P1} major={MajorGroup:P1} top5={Top5:P1} coverage={Coverage:P1} forced={Forced:P1}");
+    }
+
+    public static string OnetDb => TestData.DataPath("onet/db_27_0_text");
+
+    /// <summary>Every tenth O*NET alternate or reported title, chosen by a hash of its text, is held out of the dictionary.</summary>
+    public static bool IsHeldOut(string title) => Fnv(title.Trim().ToLowerInvariant()) % 10 == 0;
+
+    public static IReadOnlyList<Labeled> OnetHeldOut(string file, int titleColumn)
+    {
+        var rows = new List<Labeled>();
+        foreach (var line in File.ReadLines(Path.Combine(OnetDb, file)).Skip(1))
+        {
+            var f = line.Split('\t');
+            if (IsHeldOut(f[titleColumn]))
+            {
+                rows.Add(new Labeled(f[titleColumn], [OnetSocCode.Parse(f[0]).Soc]));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>One row per distinct title; right when the answer is any code O*NET files the title under.</summary>
+    public static IReadOnlyList<Labeled> AnyCode(IReadOnlyList<Labeled> rows) => rows
+        .GroupBy(r => r.Title.Trim().ToLowerInvariant())
+        .Select(g => new Labeled(g.First().Title, g.SelectMany(r => r.Accept).Distinct().ToArray()))
+        .ToArray();
+
+    public static TitleNormalizer HeldOutNormalizer() => TitleNormalizer.Create(RoleCatalog.Embedded, OnetDb, new TitleNormalizerOptions(),
+        t => t.Kind == OnetTitleKind.Occupation || !IsHeldOut(t.Title));
+
+    /// <summary>The same normalizer with an empty result cache, so query-time parameters can be compared.</summary>
+    public static TitleNormalizer HeldOutNormalizerFrom(TitleNormalizer n) => n.WithoutCache();
+
+    public static IReadOnlyList<Labeled> H1b()
+    {
+        var rows = new List<Labeled>();
+        using var reader = new StreamReader(TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"));
+        var header = Csv.Split(reader.ReadLine()!);
+        var title = Array.IndexOf(header, "JOB_TITLE");
+        var soc = Array.IndexOf(header, "SOC_CODE_MAPPED");
+        while (reader.ReadLine() is { } line)
+        {
+            var f = Csv.Split(line);
+            if (SocCode.TryParse(f[soc], out var code))
+            {
+                rows.Add(new Labeled(f[title], SocCrosswalk.From2010All(code)));
+            }
+        }
+
+        return rows;
+    }
+
+    public static Metrics Measure(TitleNormalizer normalizer, IReadOnlyList<Labeled> set)
+    {
+        int six = 0, major = 0, top5 = 0, covered = 0, forced = 0;
+        foreach (var item in set)
+        {
+            var m = normalizer.Normalize(item.Title, 5);
+            if (m.IsMatch)
+            {
+                covered++;
+                six += item.Accept.Contains(m.SocCode!.Value) ? 1 : 0;
+                major += item.Accept.Any(a => a.Major == m.SocCode!.Value.Major) ? 1 : 0;
+            }
+
+            forced += m.Candidates.Count > 0 && item.Accept.Contains(m.Candidates[0].Role.Soc) ? 1 : 0;
+            top5 += m.Candidates.Select(c => c.Role.Soc).Distinct().Take(5).Any(item.Accept.Contains) ? 1 : 0;
+        }
+
+        double n = set.Count;
+        return new Metrics(set.Count, six / n, major / n, top5 / n, covered / n, forced / n);
+    }
+
+    private static uint Fnv(string s)
+    {
+        var h = 2166136261;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return h;
+    }
+}
+
+/// <summary>Minimal RFC 4180 field splitting for the test inputs.</summary>
+internal static class Csv
+{
+    public static string[] Split(string line)
+    {
+        var fields = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    sb.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(sb.ToString());
+                sb.Clear();
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        fields.Add(sb.ToString());
+        return fields.ToArray();
+    }
+}
