@@ -30,4 +30,7 @@ public sealed record Role(string Id, string Name, string Family, OnetSocCode One
 
     /// <summary>Where the role came from.</summary>
     public RoleSource Source { get; init; }
+
+    /// <summary>The aliases a custom catalog added; they outrank embedded and O*NET titles when titles disagree.</summary>
+    internal IReadOnlyList<string> CustomAliases { get; init; } = [];
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Normalization.Text;
 
 namespace LaborMarket.Normalization.Catalog;
 
@@ -85,6 +86,7 @@ public sealed class RoleCatalog
                     Family = p.Family ?? old.Family,
                     OnetSoc = p.OnetSoc ?? old.OnetSoc,
                     Aliases = [.. old.Aliases, .. p.Aliases.Where(a => !old.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase))],
+                    CustomAliases = [.. old.CustomAliases, .. p.Aliases],
                     Source = RoleSource.Custom,
                 };
                 continue;
@@ -100,8 +102,18 @@ public sealed class RoleCatalog
             roles.Add(new Role(p.Id, p.Name, p.Family ?? SocMajorGroups.Name(p.OnetSoc.Value.Soc.MajorGroupNumber), p.OnetSoc.Value)
             {
                 Aliases = p.Aliases.Contains(p.Name, StringComparer.OrdinalIgnoreCase) ? p.Aliases : [p.Name, .. p.Aliases],
+                CustomAliases = p.Aliases.Contains(p.Name, StringComparer.OrdinalIgnoreCase) ? p.Aliases : [p.Name, .. p.Aliases],
                 Source = RoleSource.Custom,
             });
+        }
+
+        // A moved alias takes its words away from every other role: aliases that clean to the same words go too.
+        var cleaner = patch.AliasMoves.Count > 0 ? new TitleCleaner() : null;
+        var scratch = new TitleScratch();
+        string Key(string text)
+        {
+            cleaner!.Clean(text, scratch);
+            return scratch.BuildKey(primaryOnly: false).ToString();
         }
 
         foreach (var (alias, roleId, line) in patch.AliasMoves)
@@ -111,16 +123,21 @@ public sealed class RoleCatalog
                 throw new LaborMarketFormatException(source, line, "aliases", $"alias '{alias}' names unknown role '{roleId}'");
             }
 
+            var key = Key(alias);
             for (var i = 0; i < roles.Count; i++)
             {
-                if (i != target && roles[i].Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase))
+                if (i != target && roles[i].Aliases.Any(a => Key(a) == key))
                 {
-                    roles[i] = roles[i] with { Aliases = roles[i].Aliases.Where(a => !a.Equals(alias, StringComparison.OrdinalIgnoreCase)).ToArray() };
+                    roles[i] = roles[i] with
+                    {
+                        Aliases = roles[i].Aliases.Where(a => Key(a) != key).ToArray(),
+                        CustomAliases = roles[i].CustomAliases.Where(a => Key(a) != key).ToArray(),
+                    };
                 }
             }
 
             var t = roles[target];
-            roles[target] = t with { Aliases = [.. t.Aliases, alias], Source = RoleSource.Custom };
+            roles[target] = t with { Aliases = [.. t.Aliases, alias], CustomAliases = [.. t.CustomAliases, alias], Source = RoleSource.Custom };
         }
 
         return new RoleCatalog(roles);

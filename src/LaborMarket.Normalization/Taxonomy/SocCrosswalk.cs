@@ -45,7 +45,6 @@ public static class SocCrosswalk
         (232091, [273092]),         // Court Reporters -> Court Reporters and Simultaneous Captioners
         (251191, [259044]),         // Graduate Teaching Assistants -> Teaching Assistants, Postsecondary
         (252041, [252055, 252056]), // Special Education Teachers, Preschool, Kindergarten, and Elementary
-        (252052, [252056]),         // Special Education Teachers, Kindergarten and Elementary School
         (252053, [252057]),         // Special Education Teachers, Middle School
         (252054, [252058]),         // Special Education Teachers, Secondary School
         (253098, [253031]),         // Substitute Teachers
@@ -63,7 +62,7 @@ public static class SocCrosswalk
         (291064, [291218]),         // Obstetricians and Gynecologists
         (291065, [291221]),         // Pediatricians, General
         (291066, [291223]),         // Psychiatrists
-        (291067, [291248, 291241, 291242, 291243]), // Surgeons
+        (291067, [291249, 291241, 291242, 291243]), // Surgeons
         (291069, [291229, 291212, 291213, 291214, 291217, 291222, 291224]), // Physicians and Surgeons, All Other
         (291111, [291141]),         // Registered Nurses (pre-2010 code still seen in old files)
         (291199, [291299, 291291]), // Health Diagnosing and Treating Practitioners, All Other -> + Acupuncturists

@@ -87,10 +87,11 @@ internal sealed class TitleCleaner
         return false;
     }
 
-    // Non-ASCII input: drop lone surrogates and symbols, decompose, remove accents, map dashes and quotes.
+    // Non-ASCII input: fold what the tables know, drop lone surrogates, controls and symbols, then let the platform
+    // decompose anything else (a no-op in globalization-invariant processes) and drop the marks.
     private static string Fold(ReadOnlySpan<char> input)
     {
-        var sb = new StringBuilder(input.Length);
+        var sb = new StringBuilder(input.Length + 8);
         for (var i = 0; i < input.Length; i++)
         {
             var c = input[i];
@@ -111,36 +112,36 @@ internal sealed class TitleCleaner
                 continue;
             }
 
-            sb.Append(c switch
+            if (!CharFolding.TryFold(c, sb))
             {
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' => '\'',
-                '\u00A0' or '\u2007' or '\u202F' or '\u200B' => ' ',
-                _ => c,
-            });
+                sb.Append(c);
+            }
         }
 
-        string decomposed;
+        var folded = sb.ToString();
+        if (!NeedsFolding(folded))
+        {
+            return folded;
+        }
+
         try
         {
-            decomposed = sb.ToString().Normalize(NormalizationForm.FormKD);
+            folded = folded.Normalize(NormalizationForm.FormKD);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or PlatformNotSupportedException)
         {
-            decomposed = sb.ToString();
+            return folded;
         }
 
         sb.Clear();
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
             var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-                or UnicodeCategory.Format)
+            if (cat is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                or UnicodeCategory.Format))
             {
-                continue;
+                sb.Append(c);
             }
-
-            sb.Append(c);
         }
 
         return sb.ToString();
@@ -508,17 +509,24 @@ internal sealed class TitleCleaner
 
         if (!anyPrimary)
         {
-            // Everything was in parentheses or after a dash: treat it as the title.
+            var anyContent = false;
+            for (var i = 0; i < s.Count; i++)
+            {
+                anyContent |= s.Tokens[i].IsContent;
+            }
+
+            if (!anyContent)
+            {
+                return; // nothing but noise: no head
+            }
+
+            // Everything was in parentheses or after a dash: treat it as the title (one more pass, which now finds primary words).
             for (var i = 0; i < s.Count; i++)
             {
                 s.Tokens[i].Flags &= ~TokenFlags.Secondary;
             }
 
-            if (s.Count > 0)
-            {
-                FindHead(s);
-            }
-
+            FindHead(s);
             return;
         }
 

@@ -75,10 +75,9 @@ public sealed class TitleNormalizer
         var sources = new List<PhraseSource>();
         for (var r = 0; r < roles.Count; r++)
         {
-            var weight = roles[r].Source == RoleSource.Custom ? 10f : 3f;
             foreach (var alias in roles[r].Aliases)
             {
-                sources.Add(new PhraseSource(r, alias, weight));
+                sources.Add(new PhraseSource(r, alias, roles[r].CustomAliases.Contains(alias) ? 10f : 3f));
             }
         }
 

@@ -41,6 +41,29 @@ public class NormalizationServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void Register_Default_ResolvesOneNormalizerOverTheEmbeddedCatalog()
+    {
+        using var provider = new ServiceCollection().AddLaborMarketNormalization().BuildServiceProvider();
+
+        var normalizer = provider.GetRequiredService<LaborMarket.Normalization.Titles.TitleNormalizer>();
+
+        Assert.Same(normalizer, provider.GetRequiredService<LaborMarket.Normalization.Titles.TitleNormalizer>());
+        Assert.False(normalizer.HasOnetDatabase);
+        Assert.Equal("registered-nurse", normalizer.Normalize("RN").Role?.Id);
+    }
+
+    [Fact]
+    public async Task Register_BadTopK_FailsWhenHostStarts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLaborMarketNormalization(o => o.TopK = 0);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("TopK", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Register_CalledTwice_RegistersValidatorOnce()
     {
         var services = new ServiceCollection().AddLaborMarketNormalization().AddLaborMarketNormalization();

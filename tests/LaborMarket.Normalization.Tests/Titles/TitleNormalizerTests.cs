@@ -1,0 +1,125 @@
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Normalization.Tests.Titles;
+
+public class TitleNormalizerTests
+{
+    [Theory]
+    [InlineData("SR. SOFTWARE ENGR II - BACKEND (REMOTE)", "software-engineer", "15-1252")]
+    [InlineData("RN - ICU Nights", "registered-nurse", "29-1141")]
+    [InlineData("Dir., Talent Acq.", "hr-manager", "11-3121")]
+    [InlineData("Nurse Manager", "medical-health-services-manager", "11-9111")]
+    [InlineData("CNA - PRN", "nursing-assistant", "31-1131")]
+    [InlineData("Req #12345 Java Developer", "software-engineer", "15-1252")]
+    [InlineData("Registered Nurse, Med/Surg - Full Time", "registered-nurse", "29-1141")]
+    [InlineData("FIREFIGHTER-EMT", "firefighter", "33-2011")]
+    [InlineData("ADMINISTRATIVE ASST II", "administrative-assistant", "43-6014")]
+    [InlineData("Engineer, Software", "software-engineer", "15-1252")]
+    [InlineData("Café Manager", "restaurant-manager", "11-9051")]
+    [InlineData("Truck Driver CDL-A $5000 Sign On Bonus", "heavy-truck-driver", "53-3032")]
+    public void Normalize_RawTitle_FindsRoleAndSoc(string title, string roleId, string soc)
+    {
+        var m = TitleNormalizer.Default.Normalize(title);
+
+        Assert.Equal(roleId, m.Role?.Id);
+        Assert.Equal(soc, m.SocCode?.ToString());
+        Assert.Equal(m.Role!.OnetSoc, m.OnetSocCode);
+        Assert.NotEqual(MatchMethod.None, m.MatchedBy);
+        Assert.False(string.IsNullOrEmpty(m.MatchedText));
+        Assert.InRange(m.Confidence, 0.05, 1);
+    }
+
+    [Fact]
+    public void Normalize_Misspelled_CorrectsAndSaysSo()
+    {
+        var m = TitleNormalizer.Default.Normalize("Sofware Engnier");
+
+        Assert.Equal("software-engineer", m.Role?.Id);
+        Assert.Equal(MatchMethod.Fuzzy, m.MatchedBy);
+        Assert.True(m.NeedsReview);
+    }
+
+    [Theory]
+    [InlineData(null, "empty title")]
+    [InlineData("   ", "empty title")]
+    [InlineData("asdfghjkl", "no known word")]
+    [InlineData("#### 12345 !!!", "no words left")]
+    public void Normalize_Nonsense_IsUnmatchedWithReason(string? title, string reason)
+    {
+        var m = TitleNormalizer.Default.Normalize(title);
+
+        Assert.False(m.IsMatch);
+        Assert.Null(m.SocCode);
+        Assert.Equal(0, m.Confidence);
+        Assert.True(m.NeedsReview);
+        Assert.Contains(reason, m.UnmatchedReason, StringComparison.Ordinal);
+        Assert.StartsWith("unmatched:", m.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_TopK_ReturnsDistinctRolesBestFirst()
+    {
+        var m = TitleNormalizer.Default.Normalize("Marketing Data Engineer Lead", 5);
+
+        Assert.InRange(m.Candidates.Count, 2, 5);
+        Assert.Equal(m.Role, m.Candidates[0].Role);
+        Assert.Equal(m.Candidates.Count, m.Candidates.Select(c => c.Role.Id).Distinct().Count());
+        Assert.True(m.Candidates.Zip(m.Candidates.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void Normalize_SameTitleTwice_ReturnsTheSameResult()
+    {
+        var a = TitleNormalizer.Default.Normalize("Senior Data Analyst");
+        var b = TitleNormalizer.Default.Normalize("Senior Data Analyst");
+
+        Assert.Same(a, b);
+    }
+
+    [Fact]
+    public void NormalizeAll_Parallel_MatchesSequentialInOrder()
+    {
+        var titles = Enumerable.Range(0, 2000).Select(i => (i % 5) switch
+        {
+            0 => $"Sr Software Engineer {i}",
+            1 => "Registered Nurse",
+            2 => $"Warehouse Associate {i % 7}",
+            3 => $"Account Exec {i % 3}",
+            _ => $"xqz{i}",
+        }).ToList();
+        var fresh = TitleNormalizer.Create();
+
+        var parallel = fresh.NormalizeAll(titles, maxDegreeOfParallelism: 4);
+        var sequential = TitleNormalizer.Create().NormalizeAll(titles);
+
+        Assert.Equal(sequential.Select(m => (m.Input, m.Role?.Id, m.Confidence)), parallel.Select(m => (m.Input, m.Role?.Id, m.Confidence)));
+    }
+
+    [Fact]
+    public void Analyze_Batch_ReportsCoverageAndUnmatchedTerms()
+    {
+        string?[] titles = ["Registered Nurse", "Zorblax Wrangler", "Senior Zorblax Wrangler", "Zorblax Quuxer", "Electrician", null];
+
+        var report = TitleNormalizer.Default.Analyze(titles);
+
+        Assert.Equal(6, report.Total);
+        Assert.Equal(2, report.Matched);
+        Assert.Equal(4, report.NeedsReview);
+        var top = report.TopUnmatchedWords[0];
+        Assert.Equal("zorblax", top.Term);
+        Assert.Equal(3, top.Count);
+        Assert.Equal(["Zorblax Wrangler", "Senior Zorblax Wrangler", "Zorblax Quuxer"], top.Examples);
+        Assert.Equal(new UnmatchedTerm("zorblax wrangler", 2, ["Zorblax Wrangler", "Senior Zorblax Wrangler"]).Term, report.TopUnmatchedBigrams[0].Term);
+        Assert.Equal(2, report.TopUnmatchedBigrams[0].Count);
+    }
+
+    [Fact]
+    public void Explanation_Match_NamesAliasRoleAndSeniority()
+    {
+        var m = TitleNormalizer.Default.Normalize("Sr. Nurse Practitioner");
+
+        Assert.Contains("Nurse Practitioner", m.Explanation, StringComparison.Ordinal);
+        Assert.Contains("29-1171.00", m.Explanation, StringComparison.Ordinal);
+        Assert.Contains("seniority senior from 'senior'", m.Explanation, StringComparison.Ordinal);
+    }
+}
