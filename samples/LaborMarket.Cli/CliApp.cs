@@ -48,16 +48,15 @@ internal static class CliApp
         return root;
     }
 
-    private static IEnumerable<Command> Commands(CliConsole console)
-    {
-        _ = console;
-        return [];
-    }
+    private static IEnumerable<Command> Commands(CliConsole console) =>
+    [
+        Normalize.NormalizeCommand.Create(console),
+    ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.
     private static bool IsUserError(Exception ex) => ex is CliUserException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or FormatException or OptionsValidationException or ArgumentException;
+        or FormatException or OptionsValidationException or ArgumentException or IOException;
 
     private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
 }

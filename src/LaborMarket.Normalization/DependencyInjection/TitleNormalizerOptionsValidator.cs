@@ -1,3 +1,4 @@
+using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.Options;
 
 namespace LaborMarket.Normalization;

@@ -440,7 +440,9 @@ internal sealed class TitleCleaner
                 continue;
             }
 
-            if (_levelMarkers.TryGetValue(word, out _) && i + 1 < s.Count && (s.Tokens[i + 1].Flags & TokenFlags.Level) != 0)
+            // "Level II", "Grade 5", "Group A": the marker and what follows are a pay grade, not the title.
+            if (_levelMarkers.TryGetValue(word, out _) && i > 0 && i + 1 < s.Count
+                && ((s.Tokens[i + 1].Flags & TokenFlags.Level) != 0 || s.Tokens[i + 1].Length == 1))
             {
                 t.Flags |= TokenFlags.Noise;
                 continue;

@@ -28,7 +28,7 @@ internal static class TitleVocabulary
     ];
 
     /// <summary>Level words that follow "level", "grade", "band", "step" or stand alone as a rank.</summary>
-    public static readonly string[] LevelMarkers = ["level", "lvl", "grade", "band", "step", "tier", "class", "rank", "range"];
+    public static readonly string[] LevelMarkers = ["level", "lvl", "grade", "band", "step", "tier", "class", "rank", "range", "group", "grp"];
 
     /// <summary>Tokens with digits that carry meaning and are kept.</summary>
     public static readonly string[] DigitWords = ["3d", "2d", "911", "311", "k9", "k12", "401k", "b2b", "b2c", "5g", "4g", "c2", "e911", "1099"];

@@ -182,6 +182,9 @@ public sealed class TitleNormalizer
 
     internal TitleIndex Index => _index;
 
+    /// <summary>Normalizes without the result cache: what a title never seen before costs.</summary>
+    internal TitleMatch NormalizeUncached(string title) => Compute(title, _topK);
+
     internal TitleNormalizer WithoutCache() => new(Catalog, _index, new TitleNormalizerOptions { TopK = _topK, ReviewThreshold = _reviewThreshold }, HasOnetDatabase);
 
     internal static TitleScratch TitleScratch() => t_title ??= new TitleScratch();

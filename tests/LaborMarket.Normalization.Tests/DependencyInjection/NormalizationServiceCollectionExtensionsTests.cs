@@ -1,4 +1,4 @@
-using LaborMarket.Normalization;
+using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

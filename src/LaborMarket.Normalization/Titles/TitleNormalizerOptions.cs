@@ -1,4 +1,4 @@
-namespace LaborMarket.Normalization;
+namespace LaborMarket.Normalization.Titles;
 
 /// <summary>
 /// Options for the title normalizer registered by

@@ -1,0 +1,130 @@
+using System.Text.Json;
+
+namespace LaborMarket.Cli.Tests.Normalize;
+
+public class NormalizeCommandTests
+{
+    [Fact]
+    public async Task Normalize_Titles_WritesCsvInInputOrder()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "SR. SOFTWARE ENGR II - BACKEND (REMOTE)", "RN - ICU Nights", "Dir., Talent Acq.");
+
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("input,role_id,role,family,seniority,soc_code,onet_soc_code,confidence,needs_review,matched_by", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("SR. SOFTWARE ENGR II - BACKEND (REMOTE),software-engineer,Software Engineer,Engineering,senior,15-1252,15-1252.00,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("RN - ICU Nights,registered-nurse,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("\"Dir., Talent Acq.\",hr-manager,", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_InputColumn_KeepsEveryRowIncludingQuotedAndShortOnes()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title,dept\n1,Registered Nurse,ER\n2,\"Analyst, Budget\",FIN\n3\n4,\"Line\nCook\",KITCHEN\n5,Welder,SHOP\n");
+
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "TITLE", "--format", "json");
+
+        Assert.Equal(0, code);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["Registered Nurse", "Analyst, Budget", "", "Line\nCook", "Welder"], rows.Select(r => r.GetProperty("input").GetString()));
+        Assert.Equal("budget-analyst", rows[1].GetProperty("role_id").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("role_id").ValueKind);
+        Assert.Equal("restaurant-cook", rows[3].GetProperty("role_id").GetString());
+        Assert.Equal("51-4121", rows[4].GetProperty("soc_code").GetString());
+        Assert.True(rows[2].GetProperty("needs_review").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Normalize_Stdin_ReadsOneTitlePerLine()
+    {
+        var (code, output, _) = await CliRunner.RunWithInputAsync("Plumber\nSr Welder\n", "normalize", "--format", "table");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Plumber", output, StringComparison.Ordinal);
+        Assert.Contains("47-2152", output, StringComparison.Ordinal);
+        Assert.Contains("senior", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_Top3_ListsOtherCandidates()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--top", "3", "Marketing Data Engineer");
+
+        Assert.Equal(0, code);
+        var row = output.TrimEnd().Split('\n')[1];
+        Assert.Matches(@",[a-z0-9-]+:\d\d-\d{4}:[0-9.]+;[a-z0-9-]+:\d\d-\d{4}:[0-9.]+$", row);
+    }
+
+    [Fact]
+    public async Task Normalize_CustomCatalog_UsesItsRoles()
+    {
+        var catalog = Path.GetTempFileName();
+        await File.WriteAllTextAsync(catalog, """{ "roles": [ { "id": "prompt-engineer", "name": "Prompt Engineer", "onet_soc": "15-1252.00", "aliases": ["prompt engineer"] } ] }""");
+
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--catalog", catalog, "Senior Prompt Engineer");
+
+        Assert.Equal(0, code);
+        Assert.Contains(",prompt-engineer,Prompt Engineer,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_BrokenCatalog_ExitsOneNamingFileAndLine()
+    {
+        var catalog = Path.GetTempFileName();
+        await File.WriteAllTextAsync(catalog, "{\n \"roles\": [\n { \"id\": \"x\", \"name\": \"X\", \"onet_soc\": \"nope\" } ] }");
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--catalog", catalog, "Welder");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{catalog}:3", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_MissingInput_ExitsOneWithOneLine()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("normalize", "--input", "/no/such/file.csv");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_UnknownColumn_ListsTheColumns()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title\n1,Welder\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "job");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no column 'job' (columns: id, title)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_OutputAndReport_WritesFileAndCoverage()
+    {
+        var output = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".csv");
+
+        var (code, stdout, error) = await CliRunner.RunAsync("normalize", "--output", output, "--report-unmatched", "Welder", "Zorblax Wrangler");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(3, (await File.ReadAllLinesAsync(output)).Length);
+        Assert.Contains("coverage: 1 of 2 titles matched (50.0%)", error, StringComparison.Ordinal);
+        Assert.Contains("zorblax", error, StringComparison.Ordinal);
+    }
+
+    [DataFact]
+    public async Task Normalize_OnetDb_ReachesOnetOnlyOccupations()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--onet-db", TestData.DataPath("onet/db_27_0_text"), "Brownfield Redevelopment Specialist");
+
+        Assert.Equal(0, code);
+        Assert.Contains(",11-9199.11,", output, StringComparison.Ordinal);
+    }
+}
