@@ -51,6 +51,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliConsole console) =>
     [
         Normalize.NormalizeCommand.Create(console),
+        Wages.WagesCommand.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.

@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers LaborMarket.Bls with a service collection.</summary>
 public static class BlsServiceCollectionExtensions
 {
-    /// <summary>Registers the OEWS wage data with default options.</summary>
+    /// <summary>Registers <see cref="LaborMarket.Bls.Fallback.WageLookup"/> over the OEWS wage data (set the data folder in configuration).</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     public static IServiceCollection AddLaborMarketBls(this IServiceCollection services)
@@ -41,6 +41,14 @@ public static class BlsServiceCollectionExtensions
     private static IServiceCollection AddCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WageDataOptions>, WageDataOptionsValidator>());
+
+        // Loaded once, on first use, from the configured folder; immutable and thread-safe afterwards.
+        services.TryAddSingleton(sp =>
+        {
+            var directory = sp.GetRequiredService<IOptions<WageDataOptions>>().Value.DataDirectory
+                ?? throw new InvalidOperationException("WageDataOptions.DataDirectory is not set: configure the folder of OEWS files and crosswalks.");
+            return LaborMarket.Bls.Fallback.WageData.LoadDirectory(directory);
+        });
         return services;
     }
 }

@@ -40,6 +40,27 @@ public class BlsServiceCollectionExtensionsTests
         Assert.Contains("DataDirectory", ex.Message, StringComparison.Ordinal);
     }
 
+    [DataFact]
+    public void Register_RealDataFolder_ResolvesOneLookup()
+    {
+        using var provider = new ServiceCollection().AddLaborMarketBls(o => o.DataDirectory = TestData.DataPath("")).BuildServiceProvider();
+
+        var lookup = provider.GetRequiredService<LaborMarket.Bls.Fallback.WageLookup>();
+
+        Assert.Same(lookup, provider.GetRequiredService<LaborMarket.Bls.Fallback.WageLookup>());
+        Assert.Equal([2020, 2021, 2022, 2023, 2024, 2025], lookup.Index.Years);
+        Assert.True(lookup.Crosswalk.CountyCount > 3000, $"{lookup.Crosswalk.CountyCount} counties");
+    }
+
+    [Fact]
+    public void Register_NoDataFolder_SaysWhatToSet()
+    {
+        using var provider = new ServiceCollection().AddLaborMarketBls().BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<LaborMarket.Bls.Fallback.WageLookup>());
+        Assert.Contains("DataDirectory", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Register_CalledTwice_RegistersValidatorOnce()
     {

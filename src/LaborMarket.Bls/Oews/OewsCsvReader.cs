@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using LaborMarket.Normalization;
+using LaborMarket.Normalization.Geography;
+using LaborMarket.Normalization.Taxonomy;
+
+namespace LaborMarket.Bls.Oews;
+
+/// <summary>
+/// Streams OEWS estimates from CSV exports of the official downloads (national, state, metro, nonmetro,
+/// all-data) and from extracts with fewer columns. Header names are matched without regard to case,
+/// <c>O_GROUP</c> and <c>OCC_GROUP</c> are both accepted, and industry-specific rows are skipped
+/// (cross-industry only). Memory stays flat however long the file is.
+/// </summary>
+public static class OewsCsvReader
+{
+    private static readonly string[] Columns =
+    [
+        "AREA", "AREA_TITLE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "H_MEAN", "A_MEAN", "H_MEDIAN",
+        "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY", "NAICS", "YEAR", "OWN_CODE",
+    ];
+
+    private enum C
+    {
+        Area, AreaTitle, OccCode, OccTitle, Group, TotEmp, HMean, AMean, HMedian, AP10, AP25, AMedian, AP75, AP90, Annual, Hourly, Naics, Year, OwnCode,
+    }
+
+    /// <summary>Opens a file for <see cref="ReadAsync(Stream, string, int?, ICollection{LaborMarketFormatException}?, CancellationToken)"/>, unzipping <c>.gz</c>.</summary>
+    public static Stream OpenFile(string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    /// <summary>Reads every cross-industry row of a file (csv or csv.gz).</summary>
+    public static IAsyncEnumerable<OewsEstimate> ReadFileAsync(string path, int? year = null, ICollection<LaborMarketFormatException>? errors = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadCoreAsync(OpenFile(path), Path.GetFileName(path), year, errors, disposeStream: true, cancellationToken);
+    }
+
+    /// <summary>Reads every cross-industry row of an OEWS CSV stream.</summary>
+    /// <param name="stream">The CSV text (UTF-8 or Windows-1252 titles are both read; only ASCII matters for codes and numbers).</param>
+    /// <param name="sourceName">The file name, used in errors and to find the year ("national_M2024_dl.csv").</param>
+    /// <param name="year">The survey year when neither a YEAR column nor the name says it.</param>
+    /// <param name="errors">When given, bad rows are added here and reading goes on; otherwise the first bad row throws.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="LaborMarketFormatException">A wrong header, or (without <paramref name="errors"/>) a bad row.</exception>
+    public static IAsyncEnumerable<OewsEstimate> ReadAsync(Stream stream, string sourceName, int? year = null,
+        ICollection<LaborMarketFormatException>? errors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        return ReadCoreAsync(stream, sourceName, year, errors, disposeStream: false, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<OewsEstimate> ReadCoreAsync(Stream stream, string source, int? year,
+        ICollection<LaborMarketFormatException>? errors, bool disposeStream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Latin-1 maps every byte to a char: Windows-1252 titles stay readable and nothing fails to decode.
+        using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: !disposeStream);
+        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
+        var map = MapHeader(header, source);
+        var fileYear = year ?? YearFromName(source);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new List<(int Start, int Length)>(40);
+        long line = 1;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            OewsEstimate? row;
+            try
+            {
+                row = Parse(text, map, fields, source, line, fileYear, titles);
+            }
+            catch (LaborMarketFormatException ex) when (errors is not null)
+            {
+                errors.Add(ex);
+                continue;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    // Local files for an index are read synchronously (the folder loader runs inside DI factories).
+    internal static IEnumerable<OewsEstimate> ReadFile(string path, ICollection<LaborMarketFormatException>? errors)
+    {
+        var source = Path.GetFileName(path);
+        using var reader = new StreamReader(OpenFile(path), Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16);
+        var header = reader.ReadLine() ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
+        var map = MapHeader(header, source);
+        var fileYear = YearFromName(source);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = new List<(int Start, int Length)>(40);
+        long line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            OewsEstimate? row;
+            try
+            {
+                row = Parse(text, map, fields, source, line, fileYear, titles);
+            }
+            catch (LaborMarketFormatException ex) when (errors is not null)
+            {
+                errors.Add(ex);
+                continue;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static int[] MapHeader(string header, string source)
+    {
+        var names = Split(header.TrimStart('\uFEFF'), []).Select(f => header.TrimStart('\uFEFF').Substring(f.Start, f.Length).Trim().Trim('"').ToUpperInvariant()).ToArray();
+        var map = new int[Columns.Length];
+        for (var c = 0; c < Columns.Length; c++)
+        {
+            map[c] = Array.IndexOf(names, Columns[c]);
+        }
+
+        if (map[(int)C.Group] < 0)
+        {
+            map[(int)C.Group] = Array.IndexOf(names, "OCC_GROUP");
+        }
+
+        foreach (var required in new[] { C.Area, C.OccCode })
+        {
+            if (map[(int)required] < 0)
+            {
+                throw new LaborMarketFormatException(source, 1, Columns[(int)required],
+                    $"not an OEWS file: the header has no {Columns[(int)required]} column ({string.Join(",", names.Take(8))}...)");
+            }
+        }
+
+        if (names.Length > 0 && !names.Any(n => n is "A_MEDIAN" or "A_MEAN" or "H_MEDIAN" or "H_MEAN" or "TOT_EMP"))
+        {
+            throw new LaborMarketFormatException(source, 1, "A_MEDIAN", "not an OEWS file: the header has no employment or wage column");
+        }
+
+        return map;
+    }
+
+    private static OewsEstimate? Parse(string text, int[] map, List<(int Start, int Length)> fields, string source, long line, int? fileYear,
+        Dictionary<string, string> titles)
+    {
+        Split(text, fields);
+        ReadOnlySpan<char> Field(C c) => map[(int)c] is var i and >= 0 && i < fields.Count ? Unquote(text.AsSpan(fields[i].Start, fields[i].Length)) : default;
+
+        var needed = Math.Max(map[(int)C.Area], map[(int)C.OccCode]);
+        if (fields.Count <= needed)
+        {
+            throw new LaborMarketFormatException(source, line, Columns[(int)C.OccCode], $"the row has {fields.Count} fields; it is cut short");
+        }
+
+        var naics = Field(C.Naics);
+        if (!naics.IsEmpty && !naics.SequenceEqual("000000") && !naics.SequenceEqual("0"))
+        {
+            return null; // industry-specific row
+        }
+
+        if (!OewsAreaCode.TryParse(Field(C.Area), null, out var area))
+        {
+            throw new LaborMarketFormatException(source, line, "AREA", $"'{Field(C.Area).ToString()}' is not an OEWS area code");
+        }
+
+        if (!SocCode.TryParse(Field(C.OccCode), out var soc))
+        {
+            throw new LaborMarketFormatException(source, line, "OCC_CODE", $"'{Field(C.OccCode).ToString()}' is not an occupation code");
+        }
+
+        int year;
+        if (map[(int)C.Year] >= 0)
+        {
+            if (!int.TryParse(Field(C.Year), NumberStyles.None, CultureInfo.InvariantCulture, out year))
+            {
+                throw new LaborMarketFormatException(source, line, "YEAR", $"'{Field(C.Year).ToString()}' is not a year");
+            }
+        }
+        else
+        {
+            year = fileYear ?? throw new LaborMarketFormatException(source, line, "YEAR", "no YEAR column and no year in the file name (such as M2024); pass the year");
+        }
+
+        var annualOnly = Field(C.Annual).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
+        var hourlyOnly = Field(C.Hourly).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
+        var annualTop = year >= 2022 ? 239_200d : 208_000d;
+        var hourlyTop = year >= 2022 ? 115d : 100d;
+        OewsValue V(C c, double top) => map[(int)c] < 0 ? OewsValue.Blank : Value(Field(c), top, source, line, Columns[(int)c]);
+
+        return new OewsEstimate
+        {
+            Area = area,
+            AreaTitle = Intern(titles, Field(C.AreaTitle)),
+            Soc = soc,
+            OccupationTitle = Intern(titles, Field(C.OccTitle)),
+            Group = Group(Field(C.Group)),
+            Year = year,
+            Employment = V(C.TotEmp, 0),
+            HourlyMean = V(C.HMean, hourlyTop),
+            AnnualMean = V(C.AMean, annualTop),
+            HourlyMedian = V(C.HMedian, hourlyTop),
+            AnnualP10 = V(C.AP10, annualTop),
+            AnnualP25 = V(C.AP25, annualTop),
+            AnnualMedian = V(C.AMedian, annualTop),
+            AnnualP75 = V(C.AP75, annualTop),
+            AnnualP90 = V(C.AP90, annualTop),
+            AnnualOnly = annualOnly,
+            HourlyOnly = hourlyOnly,
+        };
+    }
+
+    private static OewsValue Value(ReadOnlySpan<char> cell, double topCode, string source, long line, string column)
+    {
+        cell = cell.Trim();
+        switch (cell)
+        {
+            case "":
+                return OewsValue.Blank;
+            case "*":
+                return new OewsValue(null, OewsMarker.WageNotAvailable);
+            case "**":
+                return new OewsValue(null, OewsMarker.EmploymentNotAvailable);
+            case "#":
+                return new OewsValue(topCode, OewsMarker.TopCoded);
+            case "~":
+                return new OewsValue(null, OewsMarker.FewEstablishments);
+        }
+
+        return double.TryParse(cell, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? new OewsValue(v, OewsMarker.None)
+            : throw new LaborMarketFormatException(source, line, column, $"'{cell.ToString()}' is not a number or an OEWS marker (*, **, #, ~)");
+    }
+
+    private static OccupationGroup Group(ReadOnlySpan<char> g) => g switch
+    {
+        _ when g.Equals("detailed", StringComparison.OrdinalIgnoreCase) => OccupationGroup.Detailed,
+        _ when g.Equals("broad", StringComparison.OrdinalIgnoreCase) => OccupationGroup.Broad,
+        _ when g.Equals("minor", StringComparison.OrdinalIgnoreCase) => OccupationGroup.Minor,
+        _ when g.Equals("major", StringComparison.OrdinalIgnoreCase) => OccupationGroup.Major,
+        _ when g.Equals("total", StringComparison.OrdinalIgnoreCase) => OccupationGroup.Total,
+        _ => OccupationGroup.Unknown,
+    };
+
+    private static int? YearFromName(string name)
+    {
+        for (var i = 0; i + 5 <= name.Length; i++)
+        {
+            if ((name[i] is 'M' or 'm' or '_') && int.TryParse(name.AsSpan(i + 1, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1997 and <= 2100)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Intern(Dictionary<string, string> titles, ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return "";
+        }
+
+#if NET9_0_OR_GREATER
+        var lookup = titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(value, out var existing))
+        {
+            return existing;
+        }
+#endif
+        var s = value.ToString();
+        if (titles.TryGetValue(s, out var found))
+        {
+            return found;
+        }
+
+        titles[s] = s;
+        return s;
+    }
+
+    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> f) =>
+        f.Length >= 2 && f[0] == '"' && f[^1] == '"' ? f[1..^1] : f;
+
+    // Field boundaries of one CSV line; quoted fields may hold commas (doubled quotes stay in the slice).
+    private static List<(int Start, int Length)> Split(string line, List<(int Start, int Length)> fields)
+    {
+        fields.Clear();
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add((start, i - start));
+                start = i + 1;
+            }
+        }
+
+        fields.Add((start, line.Length - start));
+        return fields;
+    }
+}

@@ -1,0 +1,129 @@
+using LaborMarket.Bls.Fallback;
+using LaborMarket.Bls.Oews;
+using LaborMarket.Normalization.Geography;
+using LaborMarket.Normalization.Taxonomy;
+using Xunit.Abstractions;
+
+namespace LaborMarket.Bls.Tests.Fallback;
+
+public class WageLookupTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<WageLookup> Real = new(() => WageData.LoadDirectory(TestData.DataPath("")));
+
+    private async Task<WageAnswer> Ask(string soc, WageLocation where)
+    {
+        var answer = Real.Value.Find(SocCode.Parse(soc), where);
+        foreach (var step in answer.Steps)
+        {
+            output.WriteLine(step);
+        }
+
+        return answer;
+    }
+
+    [DataFact]
+    public async Task Find_RegisteredNursesInPinellas_UsesTampaMetro()
+    {
+        var a = await Ask("29-1141", WageLocation.ForCounty(CountyFips.Parse("12103")));
+
+        Assert.Equal("45300", a.Area.ToString());
+        Assert.Equal(AreaLevel.Metro, a.AreaLevel);
+        Assert.Equal("Tampa-St. Petersburg-Clearwater, FL", a.AreaTitle);
+        Assert.Equal(SocLevel.Detailed, a.SocLevel);
+        Assert.Equal(2024, a.Year);
+        Assert.InRange(a.AnnualMedian!.Value.Value!.Value, 60_000, 120_000);
+        Assert.Contains(a.Steps, s => s.Contains("county not published in OEWS", StringComparison.Ordinal) && s.Contains("45300", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task Find_SoftwareDevelopersInPinellas_FallsBackToFlorida()
+    {
+        var a = await Ask("15-1252", WageLocation.ForCounty(CountyFips.Parse("12103")));
+
+        Assert.Equal(AreaLevel.State, a.AreaLevel);
+        Assert.Equal("12", a.Area.ToString());
+        Assert.Equal("Florida", a.AreaTitle);
+        Assert.Contains(a.Steps, s => s.Contains("15-1252 not published in metro 45300", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task Find_CodeMissingFromStateFile_FallsBackToNation()
+    {
+        var lookup = Real.Value;
+        var florida = OewsAreaCode.ForState(UsState.Parse("FL"));
+        var missing = new[] { "11-1011", "45-3031", "53-4022", "47-5041", "39-3012", "51-2011" }
+            .Select(SocCode.Parse).First(c => lookup.Index.Find(florida, c) is null && lookup.Index.Find(OewsAreaCode.National, c) is not null);
+
+        var a = await Ask(missing.ToString(), WageLocation.ForPlace("Pinellas County, FL"));
+
+        Assert.Equal(AreaLevel.National, a.AreaLevel);
+        Assert.Contains(a.Steps, s => s.Contains($"{missing} not published in state 12", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task Find_SuppressedMedian_ReportsTopCodedNationalLowerBound()
+    {
+        // Florida's 2025 extract has no median for Physicians, All Other (top-coded in the official file): the nation's is '#'.
+        var a = await Ask("29-1229", WageLocation.ForState(UsState.Parse("FL")));
+
+        Assert.True(a.Found);
+        Assert.True(a.AnnualMedian!.Value.IsLowerBound || a.AreaLevel == AreaLevel.State);
+        if (a.AnnualMedian.Value.IsLowerBound)
+        {
+            Assert.Equal(239_200, a.AnnualMedian.Value.Value);
+            Assert.Contains(a.Steps, s => s.Contains("top-coded (#)", StringComparison.Ordinal));
+        }
+    }
+
+    [DataFact]
+    public async Task Find_PlaceAsCity_ResolvesToMetro()
+    {
+        var a = await Ask("29-1141", WageLocation.ForPlace("Tampa, FL"));
+
+        Assert.Equal("45300", a.Area.ToString());
+    }
+
+    [DataFact]
+    public async Task Find_Soc2010Code_IsMappedAndSaysSo()
+    {
+        var a = await Ask("15-1132", WageLocation.Nation);
+
+        Assert.Equal("15-1252", a.Soc.ToString());
+        Assert.Equal(AreaLevel.National, a.AreaLevel);
+        Assert.Contains(a.Steps, s => s.Contains("SOC 2010", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Find_SuppressedCell_UsesParentGroupInTheSameArea()
+    {
+        var metro = OewsAreaCode.Parse("45300");
+        OewsEstimate Row(string soc, OccupationGroup g, OewsValue median) => new()
+        {
+            Area = metro, AreaTitle = "Tampa", Soc = SocCode.Parse(soc), OccupationTitle = soc, Group = g, Year = 2024,
+            AnnualMedian = median, Employment = new OewsValue(1000, OewsMarker.None),
+        };
+        var index = WageIndex.Build(
+        [
+            Row("15-1252", OccupationGroup.Detailed, new OewsValue(null, OewsMarker.WageNotAvailable)),
+            Row("15-1250", OccupationGroup.Broad, new OewsValue(101_000, OewsMarker.None)),
+        ]);
+
+        var a = new WageLookup(index, Geography.AreaCrosswalk.Empty).Find(SocCode.Parse("15-1252"), WageLocation.ForArea(metro));
+
+        Assert.Equal("15-1250", a.Soc.ToString());
+        Assert.Equal(SocLevel.Broad, a.SocLevel);
+        Assert.Equal(101_000, a.AnnualMedian!.Value.Value);
+        Assert.Equal("15-1252", a.Employment!.Soc.ToString());
+        Assert.Contains("annual median suppressed (*) in metro 45300 (Tampa) for 15-1252", a.Steps);
+    }
+
+    [Fact]
+    public void Find_NothingAnywhere_IsNotFoundWithReason()
+    {
+        var a = new WageLookup(WageIndex.Build([]), Geography.AreaCrosswalk.Empty).Find(SocCode.Parse("15-1252"), WageLocation.Nation);
+
+        Assert.False(a.Found);
+        Assert.Null(a.Area);
+        Assert.Contains("no annual median for 15-1252 at any level of the chain", a.Steps);
+    }
+}
