@@ -12,10 +12,10 @@ internal static class RealFiles
     public static IEnumerable<Dictionary<string, string>> Csv(string relative, Encoding? encoding = null)
     {
         using var reader = new StreamReader(TestData.DataPath(relative), encoding ?? Encoding.Latin1);
-        var header = Titles.Csv.Split(reader.ReadLine()!.TrimStart('\uFEFF')).Select(h => h.Trim().ToUpperInvariant()).ToArray();
+        var header = LaborMarket.Testing.Csv.Split(reader.ReadLine()!.TrimStart('\uFEFF')).Select(h => h.Trim().ToUpperInvariant()).ToArray();
         while (reader.ReadLine() is { } line)
         {
-            var f = Titles.Csv.Split(line);
+            var f = LaborMarket.Testing.Csv.Split(line);
             var row = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < header.Length && i < f.Length; i++)
             {

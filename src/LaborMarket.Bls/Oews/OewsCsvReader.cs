@@ -62,33 +62,10 @@ public static class OewsCsvReader
     {
         // Latin-1 maps every byte to a char: Windows-1252 titles stay readable and nothing fails to decode.
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: !disposeStream);
-        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
-        var map = MapHeader(header, source);
-        var fileYear = year ?? YearFromName(source);
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fields = new List<(int Start, int Length)>(40);
-        long line = 1;
+        var rows = new RowParser(source, year, await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false), errors);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            OewsEstimate? row;
-            try
-            {
-                row = Parse(text, map, fields, source, line, fileYear, titles);
-            }
-            catch (LaborMarketFormatException ex) when (errors is not null)
-            {
-                errors.Add(ex);
-                continue;
-            }
-
-            if (row is not null)
+            if (rows.Parse(text) is { } row)
             {
                 yield return row;
             }
@@ -98,36 +75,53 @@ public static class OewsCsvReader
     // Local files for an index are read synchronously (the folder loader runs inside DI factories).
     internal static IEnumerable<OewsEstimate> ReadFile(string path, ICollection<LaborMarketFormatException>? errors)
     {
-        var source = Path.GetFileName(path);
         using var reader = new StreamReader(OpenFile(path), Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var header = reader.ReadLine() ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
-        var map = MapHeader(header, source);
-        var fileYear = YearFromName(source);
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fields = new List<(int Start, int Length)>(40);
-        long line = 1;
+        var rows = new RowParser(Path.GetFileName(path), null, reader.ReadLine(), errors);
         while (reader.ReadLine() is { } text)
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            OewsEstimate? row;
-            try
-            {
-                row = Parse(text, map, fields, source, line, fileYear, titles);
-            }
-            catch (LaborMarketFormatException ex) when (errors is not null)
-            {
-                errors.Add(ex);
-                continue;
-            }
-
-            if (row is not null)
+            if (rows.Parse(text) is { } row)
             {
                 yield return row;
+            }
+        }
+    }
+
+    /// <summary>The state of reading one file: its header map, year, line number and interned titles.</summary>
+    private sealed class RowParser
+    {
+        private readonly string _source;
+        private readonly int[] _map;
+        private readonly int? _year;
+        private readonly ICollection<LaborMarketFormatException>? _errors;
+        private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+        private readonly List<(int Start, int Length)> _fields = new(40);
+        private long _line = 1;
+
+        public RowParser(string source, int? year, string? header, ICollection<LaborMarketFormatException>? errors)
+        {
+            _source = source;
+            _map = MapHeader(header ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)"), source);
+            _year = year ?? YearFromName(source);
+            _errors = errors;
+        }
+
+        /// <summary>The row, or null for a blank line, an industry row or (when collecting errors) a bad row.</summary>
+        public OewsEstimate? Parse(string text)
+        {
+            _line++;
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return OewsCsvReader.Parse(text, _map, _fields, _source, _line, _year, _titles);
+            }
+            catch (LaborMarketFormatException ex) when (_errors is not null)
+            {
+                _errors.Add(ex);
+                return null;
             }
         }
     }

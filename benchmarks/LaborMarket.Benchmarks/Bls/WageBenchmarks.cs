@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using LaborMarket.Bls.Fallback;
+using LaborMarket.Bls.Oews;
+using LaborMarket.Normalization.Geography;
+using LaborMarket.Normalization.Taxonomy;
+
+namespace LaborMarket.Benchmarks.Bls;
+
+/// <summary>OEWS csv parsing and wage lookups with fallback over the real files.</summary>
+[MemoryDiagnoser]
+public class WageBenchmarks
+{
+    private byte[] _stateCsv = [];
+    private int _stateRows;
+    private WageLookup _lookup = null!;
+    private (SocCode Soc, WageLocation Where)[] _queries = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stateCsv = File.ReadAllBytes(BenchmarkData.DataPath("oews/state_M2024_extract.csv"));
+        _stateRows = File.ReadLines(BenchmarkData.DataPath("oews/state_M2024_extract.csv")).Count() - 1;
+        _lookup = WageData.LoadDirectory(BenchmarkData.SharedRoot + "/data");
+        var socs = new[] { "29-1141", "15-1252", "11-1011", "47-2111", "29-1229", "53-3032", "41-2031", "13-2011" }.Select(SocCode.Parse).ToArray();
+        var places = new[]
+        {
+            WageLocation.ForCounty(CountyFips.Parse("12103")), WageLocation.ForPlace("Pinellas County, FL"), WageLocation.ForState(UsState.Parse("TX")),
+            WageLocation.ForArea(OewsAreaCode.Parse("1200006")), WageLocation.Nation, WageLocation.ForCounty(CountyFips.Parse("06085")),
+        };
+        _queries = socs.SelectMany(s => places.Select(p => (s, p))).ToArray();
+    }
+
+    /// <summary>Parse the May 2024 state extract (36,367 rows) from memory; per row.</summary>
+    [Benchmark(OperationsPerInvoke = 36_367)]
+    public async Task<int> ParseStateCsv()
+    {
+        var n = 0;
+        await foreach (var _ in OewsCsvReader.ReadAsync(new MemoryStream(_stateCsv), "state_M2024_extract.csv"))
+        {
+            n++;
+        }
+
+        return n == _stateRows ? n : throw new InvalidOperationException("row count");
+    }
+
+    /// <summary>Lookups with regional and occupational fallback and their steps (48 mixed queries); per lookup.</summary>
+    [Benchmark(OperationsPerInvoke = 48)]
+    public int LookupWithFallback()
+    {
+        var found = 0;
+        foreach (var (soc, where) in _queries)
+        {
+            found += _lookup.Find(soc, where).Found ? 1 : 0;
+        }
+
+        return found;
+    }
+}
