@@ -1,0 +1,232 @@
+using System.Globalization;
+using LaborMarket.Normalization;
+
+namespace LaborMarket.Inference.Trees;
+
+/// <summary>
+/// A gradient-boosted tree model read from LightGBM's text format (<c>model.txt</c>), predicting in pure
+/// managed code with the same numbers as LightGBM: numerical splits with missing-value handling, categorical
+/// bitset splits, linear trees, every common objective's output transform and random-forest averaging.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class LightGbmModel
+{
+    private readonly DecisionTree[] _trees;
+    private readonly double _sigmoid;
+
+    private LightGbmModel(DecisionTree[] trees, string[] featureNames, int numClass, int treesPerIteration, string objective,
+        OutputTransform transform, double sigmoid, bool averageOutput)
+    {
+        _trees = trees;
+        FeatureNames = featureNames;
+        NumClass = numClass;
+        OutputCount = treesPerIteration;
+        Objective = objective;
+        Transform = transform;
+        _sigmoid = sigmoid;
+        AverageOutput = averageOutput;
+    }
+
+    /// <summary>The model's feature names, in the order prediction inputs use.</summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Number of input features (<c>max_feature_idx + 1</c>).</summary>
+    public int FeatureCount => FeatureNames.Count;
+
+    /// <summary>Number of classes (1 for regression and binary).</summary>
+    public int NumClass { get; }
+
+    /// <summary>Values per prediction: the number of trees per iteration (the class count for multiclass, else 1).</summary>
+    public int OutputCount { get; }
+
+    /// <summary>Number of trees.</summary>
+    public int TreeCount => _trees.Length;
+
+    /// <summary>Boosting iterations (trees / outputs).</summary>
+    public int Iterations => _trees.Length / OutputCount;
+
+    /// <summary>The objective line, such as "binary sigmoid:1".</summary>
+    public string Objective { get; }
+
+    /// <summary>How raw scores become predictions.</summary>
+    public OutputTransform Transform { get; }
+
+    /// <summary>True for random-forest models: predictions average the trees (raw scores stay sums, as in LightGBM).</summary>
+    public bool AverageOutput { get; }
+
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="LaborMarketFormatException">The file is truncated or malformed; the message names the line and field.</exception>
+    /// <exception cref="NotSupportedException">The model uses a feature this engine does not implement; the message names it.</exception>
+    public static LightGbmModel Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var reader = new StreamReader(path);
+        return Parse(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a model from text.</summary>
+    /// <exception cref="LaborMarketFormatException">The text is truncated or malformed.</exception>
+    /// <exception cref="NotSupportedException">The model uses a feature this engine does not implement.</exception>
+    public static LightGbmModel Parse(TextReader reader, string sourceName = "model.txt")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ModelTextReader.Read(reader, sourceName, (trees, names, numClass, perIteration, objective, transform, sigmoid, average) =>
+            new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average));
+    }
+
+    /// <summary>For each model feature, its column in <paramref name="columns"/> (matched by name, as LightGBM does with a header).</summary>
+    /// <exception cref="ArgumentException">A model feature has no column; the message lists them.</exception>
+    public int[] MapColumns(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var map = new int[FeatureCount];
+        var missing = new List<string>();
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            map[f] = -1;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (string.Equals(columns[c].Trim(), FeatureNames[f], StringComparison.Ordinal))
+                {
+                    map[f] = c;
+                    break;
+                }
+            }
+
+            if (map[f] < 0)
+            {
+                missing.Add(FeatureNames[f]);
+            }
+        }
+
+        return missing.Count == 0
+            ? map
+            : throw new ArgumentException($"the input has no column for model feature(s) {string.Join(", ", missing)} (columns: {string.Join(", ", columns)})", nameof(columns));
+    }
+
+    /// <summary>Raw scores (before the objective's transform), one per output.</summary>
+    public void PredictRaw(ReadOnlySpan<double> features, Span<double> output)
+    {
+        Check(features, output.Length);
+        output[..OutputCount].Clear();
+        var k = OutputCount;
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            output[i % k] += _trees[i].Output(features);
+        }
+    }
+
+    /// <summary>The raw score of a single-output model.</summary>
+    public double PredictRaw(ReadOnlySpan<double> features)
+    {
+        SingleOutput();
+        Check(features, 1);
+        var sum = 0.0;
+        foreach (var tree in _trees)
+        {
+            sum += tree.Output(features);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Predictions (the objective's transform applied), one per output.</summary>
+    public void Predict(ReadOnlySpan<double> features, Span<double> output)
+    {
+        PredictRaw(features, output);
+        var o = output[..OutputCount];
+        if (AverageOutput)
+        {
+            for (var i = 0; i < o.Length; i++)
+            {
+                o[i] /= Iterations;
+            }
+        }
+
+        switch (Transform)
+        {
+            case OutputTransform.Sigmoid or OutputTransform.SigmoidPerClass:
+                for (var i = 0; i < o.Length; i++)
+                {
+                    o[i] = 1.0 / (1.0 + Math.Exp(-_sigmoid * o[i]));
+                }
+
+                break;
+            case OutputTransform.Exp:
+                for (var i = 0; i < o.Length; i++)
+                {
+                    o[i] = Math.Exp(o[i]);
+                }
+
+                break;
+            case OutputTransform.Softmax:
+                var max = double.NegativeInfinity;
+                foreach (var v in o)
+                {
+                    max = Math.Max(max, v);
+                }
+
+                var sum = 0.0;
+                for (var i = 0; i < o.Length; i++)
+                {
+                    o[i] = Math.Exp(o[i] - max);
+                    sum += o[i];
+                }
+
+                for (var i = 0; i < o.Length; i++)
+                {
+                    o[i] /= sum;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The prediction of a single-output model.</summary>
+    public double Predict(ReadOnlySpan<double> features)
+    {
+        SingleOutput();
+        Span<double> one = stackalloc double[1];
+        Predict(features, one);
+        return one[0];
+    }
+
+    /// <summary>The leaf index each tree sends the row to, in model tree order.</summary>
+    public void PredictLeaves(ReadOnlySpan<double> features, Span<int> leaves)
+    {
+        if (leaves.Length < _trees.Length)
+        {
+            throw new ArgumentException($"leaves needs room for {_trees.Length} trees, has {leaves.Length}", nameof(leaves));
+        }
+
+        Check(features, OutputCount);
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            leaves[i] = _trees[i].Leaf(features);
+        }
+    }
+
+    internal IReadOnlyList<DecisionTree> Trees => _trees;
+
+    private void Check(ReadOnlySpan<double> features, int outputLength)
+    {
+        if (features.Length < FeatureCount)
+        {
+            throw new ArgumentException($"the model has {FeatureCount} features; the row has {features.Length}", nameof(features));
+        }
+
+        if (outputLength < OutputCount)
+        {
+            throw new ArgumentException($"the model gives {OutputCount} values per row; the output has room for {outputLength}", nameof(outputLength));
+        }
+    }
+
+    private void SingleOutput()
+    {
+        if (OutputCount != 1)
+        {
+            throw new InvalidOperationException($"the model gives {OutputCount} values per row: use the overload with an output span");
+        }
+    }
+
+}
