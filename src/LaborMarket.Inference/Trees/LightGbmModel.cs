@@ -13,11 +13,13 @@ public sealed class LightGbmModel
 {
     private readonly DecisionTree[] _trees;
     private readonly double _sigmoid;
+    private readonly int _maxLeaves;
 
     private LightGbmModel(DecisionTree[] trees, string[] featureNames, int numClass, int treesPerIteration, string objective,
         OutputTransform transform, double sigmoid, bool averageOutput)
     {
         _trees = trees;
+        _maxLeaves = trees.Max(t => t.NumLeaves);
         FeatureNames = featureNames;
         NumClass = numClass;
         OutputCount = treesPerIteration;
@@ -203,6 +205,34 @@ public sealed class LightGbmModel
         for (var i = 0; i < _trees.Length; i++)
         {
             leaves[i] = _trees[i].Leaf(features);
+        }
+    }
+
+    /// <summary>
+    /// Per-feature contributions (SHAP values, as LightGBM's <c>predict_contrib</c>): for each output,
+    /// <see cref="FeatureCount"/> contributions followed by the expected value; they sum to the raw score.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model has linear trees (LightGBM does not define contributions for them).</exception>
+    public void PredictContributions(ReadOnlySpan<double> features, Span<double> output)
+    {
+        var width = FeatureCount + 1;
+        if (output.Length < width * OutputCount)
+        {
+            throw new ArgumentException($"contributions need {width * OutputCount} values per row; the output has room for {output.Length}", nameof(output));
+        }
+
+        if (_trees.Any(t => t.IsLinear))
+        {
+            throw new NotSupportedException("contributions are not defined for linear trees (is_linear=1)");
+        }
+
+        Check(features, OutputCount);
+        output[..(width * OutputCount)].Clear();
+        var buffer = new TreeShap.PathElement[TreeShap.BufferSize(_maxLeaves)];
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            var k = i % OutputCount;
+            TreeShap.Add(_trees[i], features, output.Slice(k * width, width), buffer);
         }
     }
 

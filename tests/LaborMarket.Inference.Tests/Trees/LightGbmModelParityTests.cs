@@ -76,6 +76,37 @@ public class LightGbmModelParityTests
         }
     }
 
+    [DataTheory("fixtures/lightgbm")]
+    [InlineData("regression_l2")]
+    [InlineData("regression_categorical")]
+    [InlineData("binary")]
+    public void PredictContributions_EveryFixtureRow_MatchesLightGbm(string name)
+    {
+        var f = new LightGbmFixture(name);
+        var model = LightGbmModel.Load(f.ModelPath);
+        var (header, rows) = f.Test();
+        var map = model.MapColumns(header);
+        var expected = f.Output("pred_contrib.txt");
+
+        var x = new double[model.FeatureCount];
+        var phi = new double[model.FeatureCount + 1];
+        var raw = new double[1];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            Fill(rows[r], map, x);
+            model.PredictContributions(x, phi);
+            model.PredictRaw(x, raw);
+            for (var j = 0; j < phi.Length; j++)
+            {
+                var e = expected[r][j];
+                Assert.True(Math.Abs(e - phi[j]) <= Math.Max(1e-9 * Math.Abs(e), 1e-12),
+                    $"{name} row {r + 1} column {j}: LightGBM {e:R}, ours {phi[j]:R}");
+            }
+
+            Assert.Equal(raw[0], phi.Sum(), 1e-9 * Math.Abs(raw[0]));
+        }
+    }
+
     [DataFact("fixtures/lightgbm")]
     public void Load_Multiclass_ReadsClassesAndObjective()
     {
