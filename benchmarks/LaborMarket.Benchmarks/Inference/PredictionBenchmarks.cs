@@ -1,0 +1,78 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using LaborMarket.Inference.Trees;
+
+namespace LaborMarket.Benchmarks.Inference;
+
+/// <summary>Batch prediction over the LightGBM fixtures' test rows (1,000+ rows each); per row.</summary>
+[MemoryDiagnoser]
+public class PredictionBenchmarks
+{
+    private LightGbmModel _regression = null!;
+    private LightGbmModel _multiclass = null!;
+    private double[][] _regressionRows = [];
+    private double[][] _multiclassRows = [];
+    private readonly double[] _out = new double[64];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_regression, _regressionRows) = Load("regression_l2");
+        (_multiclass, _multiclassRows) = Load("multiclass");
+    }
+
+    /// <summary>200 trees, 31 leaves, 6 features.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = 1000)]
+    public double Regression200Trees()
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 1000; i++)
+        {
+            sum += _regression.Predict(_regressionRows[i]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>500 trees (100 iterations x 5 classes), softmax.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public double Multiclass500Trees()
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 1000; i++)
+        {
+            _multiclass.Predict(_multiclassRows[i], _out);
+            sum += _out[0];
+        }
+
+        return sum;
+    }
+
+    /// <summary>SHAP contributions over the 200-tree regression model.</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public double Contributions200Trees()
+    {
+        var sum = 0.0;
+        for (var i = 0; i < 1000; i++)
+        {
+            _regression.PredictContributions(_regressionRows[i], _out);
+            sum += _out[0];
+        }
+
+        return sum;
+    }
+
+    private static (LightGbmModel, double[][]) Load(string name)
+    {
+        var folder = Path.Combine(BenchmarkData.SharedRoot, "fixtures", "lightgbm", name);
+        var model = LightGbmModel.Load(Path.Combine(folder, "model.txt"));
+        var lines = File.ReadAllLines(Path.Combine(folder, "test.csv"));
+        var map = model.MapColumns(lines[0].Split(','));
+        var rows = lines.Skip(1).Take(1000).Select(l =>
+        {
+            var cells = l.Split(',');
+            return map.Select(c => cells[c] is "nan" or "" ? double.NaN : double.Parse(cells[c], CultureInfo.InvariantCulture)).ToArray();
+        }).ToArray();
+        return (model, rows);
+    }
+}
