@@ -210,7 +210,7 @@ internal static class ModelTextReader
             };
         }
 
-        return (tree, text, line);
+        return (tree.Pack(), text, line);
     }
 
     private static (string Value, long Line) Required(Dictionary<string, (string, long)> header, string key, string source) =>
