@@ -53,6 +53,7 @@ internal static class CliApp
         Normalize.NormalizeCommand.Create(console),
         Wages.WagesCommand.Create(console),
         Models.ModelCommand.Create(console),
+        Occupations.OccupationCommand.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.

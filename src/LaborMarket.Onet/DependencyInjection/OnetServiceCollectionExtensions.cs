@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers LaborMarket.Onet with a service collection.</summary>
 public static class OnetServiceCollectionExtensions
 {
-    /// <summary>Registers the offline O*NET database with default options.</summary>
+    /// <summary>Registers <see cref="LaborMarket.Onet.Database.OnetDatabase"/>, the offline O*NET database (set its path in configuration).</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     public static IServiceCollection AddLaborMarketOnet(this IServiceCollection services)
@@ -41,6 +41,11 @@ public static class OnetServiceCollectionExtensions
     private static IServiceCollection AddCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnetDatabaseOptions>, OnetDatabaseOptionsValidator>());
+
+        // Read once, on first use; immutable and thread-safe afterwards.
+        services.TryAddSingleton(sp => LaborMarket.Onet.Database.OnetDatabase.Load(
+            sp.GetRequiredService<IOptions<OnetDatabaseOptions>>().Value.DatabasePath
+            ?? throw new InvalidOperationException("OnetDatabaseOptions.DatabasePath is not set: configure the O*NET text release folder or zip.")));
         return services;
     }
 }

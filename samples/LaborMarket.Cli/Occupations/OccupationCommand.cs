@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Onet.Database;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LaborMarket.Cli.Occupations;
+
+/// <summary><c>labormarket occupation</c>: what O*NET says about an occupation, offline.</summary>
+internal static class OccupationCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var code = new Argument<string>("code") { Description = "SOC (15-1252) or O*NET-SOC (15-1252.00) code." };
+        var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET database text release folder (default: env LABORMARKET_ONET_DB)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("occupation", "Tasks, technology, tools, education, job zone and related occupations from the O*NET database files.")
+        {
+            code, onetDb, format,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(code)!;
+            if (!OnetSocCode.TryParse(text, out var onet))
+            {
+                throw new CliUserException($"'{text}' is not a SOC or O*NET-SOC code.");
+            }
+
+            var folder = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB");
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                throw new CliUserException("no O*NET database: pass --onet-db DIR or set LABORMARKET_ONET_DB.");
+            }
+
+            using var host = CliHost.Build(services => services.AddLaborMarketOnet(o => o.DatabasePath = folder));
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            var database = host.Services.GetRequiredService<OnetDatabase>();
+            var profile = text.Contains('.', StringComparison.Ordinal) && text.Trim().Length > 7 ? database.Find(onet) : database.Find(onet.Soc);
+            if (profile is null)
+            {
+                throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
+            }
+
+            if (parse.GetValue(format) == "table")
+            {
+                WriteTable(console.Out, profile);
+            }
+            else
+            {
+                WriteJson(console.Out, profile);
+            }
+
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void WriteJson(Utf8JsonWriter json, OccupationProfile p)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", p.Code.ToString());
+        json.WriteString("soc_code", p.Code.Soc.ToString());
+        json.WriteString("title", p.Title);
+        json.WriteString("description", p.Description);
+        json.WriteStartArray("tasks");
+        foreach (var t in p.Tasks)
+        {
+            json.WriteStringValue(t.Statement);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("technology_skills");
+        foreach (var t in p.TechnologySkills)
+        {
+            json.WriteStartObject();
+            json.WriteString("example", t.Example);
+            json.WriteString("category", t.Category);
+            json.WriteBoolean("hot_technology", t.IsHotTechnology);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("tools");
+        foreach (var t in p.Tools)
+        {
+            json.WriteStartObject();
+            json.WriteString("example", t.Example);
+            json.WriteString("category", t.Category);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("education");
+        foreach (var e in p.Education)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("category", e.Category);
+            json.WriteString("level", e.Level);
+            json.WriteNumber("percent", e.Percent);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (p.JobZone is { } zone)
+        {
+            json.WriteNumber("job_zone", zone);
+        }
+        else
+        {
+            json.WriteNull("job_zone");
+        }
+
+        json.WriteStartArray("related");
+        foreach (var r in p.Related)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", r.Code.ToString());
+            json.WriteString("title", r.Title);
+            json.WriteString("tier", r.Tier);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteJson(TextWriter writer, OccupationProfile p)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteJson(json, p);
+        }
+
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteTable(TextWriter w, OccupationProfile p)
+    {
+        w.WriteLine($"{p.Code}  {p.Title}");
+        w.WriteLine(p.Description);
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"job zone: {p.JobZone?.ToString(CultureInfo.InvariantCulture) ?? "-"}"));
+        if (p.Education.Count > 0)
+        {
+            var top = p.Education.MaxBy(e => e.Percent)!;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"education (most common): {top.Level} ({top.Percent:0}%)"));
+        }
+
+        w.WriteLine("tasks:");
+        foreach (var t in p.Tasks.Take(10))
+        {
+            w.WriteLine("  - " + t.Statement);
+        }
+
+        w.WriteLine("hot technologies: " + string.Join(", ", p.TechnologySkills.Where(t => t.IsHotTechnology).Select(t => t.Example).Take(12)));
+        w.WriteLine("tools: " + string.Join(", ", p.Tools.Select(t => t.Example).Take(12)));
+        w.WriteLine("related: " + string.Join(", ", p.Related.Take(6).Select(r => $"{r.Code} {r.Title}")));
+    }
+}
