@@ -54,6 +54,7 @@ internal static class CliApp
         Wages.WagesCommand.Create(console),
         Models.ModelCommand.Create(console),
         Occupations.OccupationCommand.Create(console),
+        Profiles.ProfileCommand.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.

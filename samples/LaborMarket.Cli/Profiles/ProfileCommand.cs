@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LaborMarket.Bls.Fallback;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Normalization.Titles;
+using LaborMarket.Onet.Database;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LaborMarket.Cli.Profiles;
+
+/// <summary><c>labormarket profile</c>: a raw title in a place, as one page: role, O*NET content and OEWS wages.</summary>
+internal static class ProfileCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var title = new Argument<string>("title") { Description = "A raw job title, such as \"Sr. Software Engineer\"." };
+        var place = new Option<string>("--place") { Description = "A place, such as \"Pinellas County, FL\".", Required = true };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Folder of OEWS files and crosswalks (default: env LABORMARKET_DATA)." };
+        var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET release folder (default: env LABORMARKET_ONET_DB, else found under --data)." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var command = new Command("profile", "Normalize a title, then show its O*NET content and what OEWS says it pays in a place.")
+        {
+            title, place, data, onetDb, format,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var dataDir = parse.GetValue(data)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_DATA");
+            if (string.IsNullOrWhiteSpace(dataDir))
+            {
+                throw new CliUserException("no wage data: pass --data DIR or set LABORMARKET_DATA.");
+            }
+
+            if (!Directory.Exists(dataDir))
+            {
+                throw new CliUserException($"wage data folder '{dataDir}' does not exist.");
+            }
+
+            var onetDir = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB") ?? FindRelease(dataDir);
+            using var host = CliHost.Build(services =>
+            {
+                services.AddLaborMarketNormalization();
+                services.AddLaborMarketBls(o => o.DataDirectory = dataDir);
+                if (onetDir is not null)
+                {
+                    services.AddLaborMarketOnet(o => o.DatabasePath = onetDir);
+                }
+            });
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            var match = host.Services.GetRequiredService<TitleNormalizer>().Normalize(parse.GetValue(title));
+            if (match.SocCode is not { } soc)
+            {
+                throw new CliUserException($"'{match.Input}' matched no occupation: {match.UnmatchedReason}.");
+            }
+
+            var occupation = onetDir is null ? null : host.Services.GetRequiredService<OnetDatabase>().Find(match.OnetSocCode!.Value) ?? host.Services.GetRequiredService<OnetDatabase>().Find(soc);
+            var wages = host.Services.GetRequiredService<WageLookup>().Find(soc, WageLocation.ForPlace(parse.GetValue(place)!));
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(console.Out, match, occupation, wages);
+            }
+            else
+            {
+                WriteTable(console.Out, match, occupation, wages);
+            }
+
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // The release under the data folder that has the title files (a full release, not a partial one).
+    private static string? FindRelease(string dataDir) =>
+        Directory.EnumerateFiles(dataDir, "Alternate Titles.txt", SearchOption.AllDirectories)
+            .Select(Path.GetDirectoryName)
+            .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "Occupation Data.txt")));
+
+    private static void WriteJson(TextWriter writer, TitleMatch m, OccupationProfile? o, WageAnswer w)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("title", m.Input);
+            json.WriteString("role_id", m.Role!.Id);
+            json.WriteString("role", m.Role.Name);
+            json.WriteString("soc_code", m.SocCode.ToString());
+            json.WriteString("onet_soc_code", m.OnetSocCode.ToString());
+            json.WriteString("seniority", m.Seniority.ToString().ToLowerInvariant());
+            json.WriteNumber("confidence", m.Confidence);
+            json.WritePropertyName("occupation");
+            if (o is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                Occupations.OccupationCommand.WriteJson(json, o);
+            }
+
+            json.WriteStartObject("wages");
+            json.WriteString("area_code", w.Area?.ToString());
+            json.WriteString("area_name", w.AreaTitle);
+            json.WriteString("area_level", w.AreaLevel?.ToString().ToLowerInvariant());
+            json.WriteString("soc_code", w.Soc?.ToString());
+            json.WriteString("soc_level", w.SocLevel?.ToString().ToLowerInvariant());
+            if (w.Year is { } year)
+            {
+                json.WriteNumber("year", year);
+            }
+            else
+            {
+                json.WriteNull("year");
+            }
+
+            Number(json, "annual_median", w.AnnualMedian);
+            Number(json, "annual_p10", w.AnnualP10);
+            Number(json, "annual_p90", w.AnnualP90);
+            Number(json, "employment", w.Employment);
+            json.WriteStartArray("steps");
+            foreach (var s in w.Steps)
+            {
+                json.WriteStringValue(s);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteNull("estimate");
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, WageFigure? f)
+    {
+        if (f?.Value.Value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a)
+    {
+        string F(WageFigure? f) => f?.Value.Value is { } v ? (f.Value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
+        w.WriteLine($"{m.Input}");
+        w.WriteLine($"  role        {m.Role!.Name} ({m.Role.Family}), seniority {m.Seniority.ToString().ToLowerInvariant()}, confidence {m.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
+        w.WriteLine($"  occupation  {m.OnetSocCode} {o?.Title ?? "(no O*NET database)"}");
+        w.WriteLine($"  wages       {a.AreaTitle ?? "-"} ({a.AreaLevel?.ToString().ToLowerInvariant() ?? "-"}, {a.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}): p10 {F(a.AnnualP10)}, median {F(a.AnnualMedian)}, p90 {F(a.AnnualP90)}");
+        foreach (var s in a.Steps)
+        {
+            w.WriteLine("              - " + s);
+        }
+
+        if (o is not null)
+        {
+            w.WriteLine("  tasks");
+            foreach (var t in o.Tasks.Take(5))
+            {
+                w.WriteLine("    - " + t.Statement);
+            }
+        }
+
+        w.WriteLine("  estimate    (no salary model registered)");
+    }
+}
