@@ -103,50 +103,13 @@ internal static class ProfileCommand
                 Occupations.OccupationCommand.WriteJson(json, o);
             }
 
-            json.WriteStartObject("wages");
-            json.WriteString("area_code", w.Area?.ToString());
-            json.WriteString("area_name", w.AreaTitle);
-            json.WriteString("area_level", w.AreaLevel?.ToString().ToLowerInvariant());
-            json.WriteString("soc_code", w.Soc?.ToString());
-            json.WriteString("soc_level", w.SocLevel?.ToString().ToLowerInvariant());
-            if (w.Year is { } year)
-            {
-                json.WriteNumber("year", year);
-            }
-            else
-            {
-                json.WriteNull("year");
-            }
-
-            Number(json, "annual_median", w.AnnualMedian);
-            Number(json, "annual_p10", w.AnnualP10);
-            Number(json, "annual_p90", w.AnnualP90);
-            Number(json, "employment", w.Employment);
-            json.WriteStartArray("steps");
-            foreach (var s in w.Steps)
-            {
-                json.WriteStringValue(s);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            json.WritePropertyName("wages");
+            Wages.WagesCommand.WriteJson(json, w);
             json.WriteNull("estimate");
             json.WriteEndObject();
         }
 
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, WageFigure? f)
-    {
-        if (f?.Value.Value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a)

@@ -95,66 +95,72 @@ internal static class WagesCommand
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            json.WriteStartObject();
-            json.WriteBoolean("found", a.Found);
-            json.WriteString("requested_soc_code", a.RequestedSoc.ToString());
-            json.WriteString("soc_code", a.Soc?.ToString());
-            json.WriteString("soc_level", a.SocLevel?.ToString().ToLowerInvariant());
-            json.WriteString("area_code", a.Area?.ToString());
-            json.WriteString("area_name", a.AreaTitle);
-            json.WriteString("area_level", a.AreaLevel?.ToString().ToLowerInvariant());
-            if (a.Year is { } y)
-            {
-                json.WriteNumber("year", y);
-            }
-            else
-            {
-                json.WriteNull("year");
-            }
-
-            Number(json, "annual_median", a.AnnualMedian);
-            Number(json, "annual_p10", a.AnnualP10);
-            Number(json, "annual_p90", a.AnnualP90);
-            Number(json, "annual_mean", a.AnnualMean);
-            Number(json, "hourly_median", a.HourlyMedian);
-            Number(json, "employment", a.Employment);
-            json.WriteStartArray("lower_bounds");
-            foreach (var (name, fig) in Figures(a))
-            {
-                if (fig?.Value.IsLowerBound == true)
-                {
-                    json.WriteStringValue(name);
-                }
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("sources");
-            foreach (var (name, fig) in Figures(a))
-            {
-                if (fig is null)
-                {
-                    continue;
-                }
-
-                json.WriteStartObject(name);
-                json.WriteString("area_code", fig.Area.ToString());
-                json.WriteString("soc_code", fig.Soc.ToString());
-                json.WriteNumber("year", fig.Year);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteStartArray("steps");
-            foreach (var step in a.Steps)
-            {
-                json.WriteStringValue(step);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteJson(json, a);
         }
 
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>Writes an answer as one JSON object (also the <c>wages</c> object of <c>labormarket profile</c>).</summary>
+    internal static void WriteJson(Utf8JsonWriter json, WageAnswer a)
+    {
+        json.WriteStartObject();
+        json.WriteBoolean("found", a.Found);
+        json.WriteString("requested_soc_code", a.RequestedSoc.ToString());
+        json.WriteString("soc_code", a.Soc?.ToString());
+        json.WriteString("soc_level", a.SocLevel?.ToString().ToLowerInvariant());
+        json.WriteString("area_code", a.Area?.ToString());
+        json.WriteString("area_name", a.AreaTitle);
+        json.WriteString("area_level", a.AreaLevel?.ToString().ToLowerInvariant());
+        if (a.Year is { } y)
+        {
+            json.WriteNumber("year", y);
+        }
+        else
+        {
+            json.WriteNull("year");
+        }
+
+        Number(json, "annual_median", a.AnnualMedian);
+        Number(json, "annual_p10", a.AnnualP10);
+        Number(json, "annual_p90", a.AnnualP90);
+        Number(json, "annual_mean", a.AnnualMean);
+        Number(json, "hourly_median", a.HourlyMedian);
+        Number(json, "employment", a.Employment);
+        json.WriteStartArray("lower_bounds");
+        foreach (var (name, fig) in Figures(a))
+        {
+            if (fig?.Value.IsLowerBound == true)
+            {
+                json.WriteStringValue(name);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("sources");
+        foreach (var (name, fig) in Figures(a))
+        {
+            if (fig is null)
+            {
+                continue;
+            }
+
+            json.WriteStartObject(name);
+            json.WriteString("area_code", fig.Area.ToString());
+            json.WriteString("soc_code", fig.Soc.ToString());
+            json.WriteNumber("year", fig.Year);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("steps");
+        foreach (var step in a.Steps)
+        {
+            json.WriteStringValue(step);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static IEnumerable<(string, WageFigure?)> Figures(WageAnswer a) =>
