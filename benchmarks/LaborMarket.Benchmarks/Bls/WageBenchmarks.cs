@@ -14,6 +14,7 @@ public class WageBenchmarks
     private int _stateRows;
     private WageLookup _lookup = null!;
     private (SocCode Soc, WageLocation Where)[] _queries = [];
+    private string _indexFile = "";
 
     [GlobalSetup]
     public void Setup()
@@ -28,7 +29,13 @@ public class WageBenchmarks
             WageLocation.ForArea(OewsAreaCode.Parse("1200006")), WageLocation.Nation, WageLocation.ForCounty(CountyFips.Parse("06085")),
         };
         _queries = socs.SelectMany(s => places.Select(p => (s, p))).ToArray();
+        _indexFile = Path.Combine(Path.GetTempPath(), "labormarket-bench.lmwage");
+        _lookup.Index.Save(_indexFile);
     }
+
+    /// <summary>Load a saved index of every OEWS file in the shared data (about 100,000 rows).</summary>
+    [Benchmark]
+    public int LoadSavedIndex() => WageIndex.Load(_indexFile).Count;
 
     /// <summary>Parse the May 2024 state extract (36,367 rows) from memory; per row.</summary>
     [Benchmark(OperationsPerInvoke = 36_367)]

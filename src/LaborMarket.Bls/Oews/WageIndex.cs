@@ -86,6 +86,26 @@ public sealed class WageIndex
     /// <summary>Whether any area holds a detailed row for the code (OEWS publishes some occupations only as their broad group).</summary>
     public bool PublishesDetailed(SocCode soc) => _publishedDetailed.Contains(soc);
 
+    /// <summary>Every row held (any order).</summary>
+    public IEnumerable<OewsEstimate> Rows => _rows.Values.SelectMany(r => r);
+
+    /// <summary>Writes the index to a compact binary file that <see cref="Load"/> reads back.</summary>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        WageIndexFile.Write(this, stream);
+    }
+
+    /// <summary>Reads an index written by <see cref="Save"/>.</summary>
+    /// <exception cref="LaborMarket.Normalization.LaborMarketFormatException">The file is not a wage index, is of another version, or is truncated.</exception>
+    public static WageIndex Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Build(WageIndexFile.Read(stream, Path.GetFileName(path)));
+    }
+
     /// <summary>Whether any row for the area is held.</summary>
     public bool HasArea(OewsAreaCode area) => _areaTitles.ContainsKey(area);
 
@@ -130,7 +150,14 @@ public sealed class WageIndex
             foreach (var (key, list) in _rows)
             {
                 // Latest year first; within a year the detailed row before the broad duplicate.
-                rows[key] = list.OrderByDescending(r => r.Year).ThenByDescending(r => r.Group == OccupationGroup.Detailed).ToArray();
+                var array = list.ToArray();
+                if (array.Length > 1)
+                {
+                    Array.Sort(array, static (a, b) => a.Year != b.Year ? b.Year.CompareTo(a.Year)
+                        : (b.Group == OccupationGroup.Detailed).CompareTo(a.Group == OccupationGroup.Detailed));
+                }
+
+                rows[key] = array;
             }
 
             return new WageIndex(rows, _detailed, _titles);
