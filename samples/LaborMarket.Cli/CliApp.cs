@@ -62,5 +62,13 @@ internal static class CliApp
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
         or FormatException or OptionsValidationException or ArgumentException or IOException;
 
-    private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
+    private static string OneLine(Exception ex) => UserMessage(ex).ReplaceLineEndings(" ");
+
+    /// <summary>The message a user should read: without the "(Parameter 'x')" that argument exceptions append.</summary>
+    internal static string UserMessage(Exception ex)
+    {
+        var message = ex.Message;
+        var suffix = ex is ArgumentException { ParamName: { } name } ? $" (Parameter '{name}')" : null;
+        return suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+    }
 }

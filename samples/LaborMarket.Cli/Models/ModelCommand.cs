@@ -89,7 +89,7 @@ internal static class ModelCommand
             }
             catch (ArgumentException ex)
             {
-                throw new CliUserException($"{input.Name}: {ex.Message.Split(" (Parameter", 2)[0]}");
+                throw new CliUserException($"{input.Name}: {CliApp.UserMessage(ex)}");
             }
         }
 

@@ -54,10 +54,26 @@ public sealed class WageLookup
         }
 
         var chain = Chain(location, steps);
+
+        // Each area's row is looked up once and shared by every figure.
+        var rows = new (OewsAreaCode Area, OewsEstimate? Row, SocCode Code)[chain.Count];
+        for (var i = 0; i < chain.Count; i++)
+        {
+            var row = Index.Find(chain[i], soc, year);
+            var code = soc;
+            if (row is null && !Index.PublishesDetailed(soc) && soc.Level == SocLevel.Detailed)
+            {
+                row = Index.Find(chain[i], soc.Broad, year);
+                code = soc.Broad;
+            }
+
+            rows[i] = (chain[i], row, code);
+        }
+
         var results = new WageFigure?[Figures.Length];
         for (var f = 0; f < Figures.Length; f++)
         {
-            results[f] = FindFigure(soc, chain, year, f, f == 0 ? steps : null);
+            results[f] = FindFigure(soc, rows, year, f, f == 0 ? steps : null);
         }
 
         var median = results[0];
@@ -92,21 +108,14 @@ public sealed class WageLookup
         };
     }
 
-    private WageFigure? FindFigure(SocCode soc, List<OewsAreaCode> chain, int? year, int figure, List<string>? steps)
+    private WageFigure? FindFigure(SocCode soc, (OewsAreaCode Area, OewsEstimate? Row, SocCode Code)[] rows, int? year, int figure, List<string>? steps)
     {
         var (name, pick) = Figures[figure];
-        foreach (var area in chain)
+        foreach (var (area, row, code) in rows)
         {
-            var row = Index.Find(area, soc, year);
-            var code = soc;
-            if (row is null && !Index.PublishesDetailed(soc) && soc.Level == SocLevel.Detailed)
+            if (row is not null && code != soc)
             {
-                row = Index.Find(area, soc.Broad, year);
-                code = soc.Broad;
-                if (row is not null)
-                {
-                    steps?.Add($"{soc} is published only as broad occupation {soc.Broad}");
-                }
+                steps?.Add($"{soc} is published only as broad occupation {code}");
             }
 
             if (row is null)

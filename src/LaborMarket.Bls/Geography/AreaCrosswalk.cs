@@ -20,7 +20,7 @@ public sealed class AreaCrosswalk
 {
     private readonly Dictionary<int, CountyAreas> _byFips = [];
     private readonly Dictionary<(string State, string Name), CountyAreas> _byName = [];
-    private readonly List<(UsState State, string City, OewsAreaCode Area)> _cities = [];
+    private readonly Dictionary<(UsState State, string City), List<OewsAreaCode>> _cities = [];
 
     /// <summary>An empty crosswalk (lookups by county or place find nothing).</summary>
     public static AreaCrosswalk Empty { get; } = new();
@@ -68,9 +68,7 @@ public sealed class AreaCrosswalk
             return county;
         }
 
-        var city = Key(name);
-        var areas = _cities.Where(c => c.State == state && c.City == city).Select(c => c.Area).Distinct().ToArray();
-        return areas.Length == 0 ? null : new CountyAreas(null, name, state, areas);
+        return _cities.TryGetValue((state, Key(name)), out var areas) ? new CountyAreas(null, name, state, areas) : null;
     }
 
     // "Pinellas County" -> "pinellas"; "St. Lucie" -> "saint lucie"; used for both files so they meet.
@@ -132,7 +130,16 @@ public sealed class AreaCrosswalk
                     {
                         if (UsState.TryParse(st2, out var cs))
                         {
-                            _cities.Add((cs, Key(city), cbsa));
+                            var key = (cs, Key(city));
+                            if (!_cities.TryGetValue(key, out var list))
+                            {
+                                _cities[key] = list = [];
+                            }
+
+                            if (!list.Contains(cbsa))
+                            {
+                                list.Add(cbsa);
+                            }
                         }
                     }
                 }

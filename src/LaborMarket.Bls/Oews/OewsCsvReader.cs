@@ -19,12 +19,12 @@ public static class OewsCsvReader
     private static readonly string[] Columns =
     [
         "AREA", "AREA_TITLE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "H_MEAN", "A_MEAN", "H_MEDIAN",
-        "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY", "NAICS", "YEAR", "OWN_CODE",
+        "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY", "NAICS", "YEAR",
     ];
 
     private enum C
     {
-        Area, AreaTitle, OccCode, OccTitle, Group, TotEmp, HMean, AMean, HMedian, AP10, AP25, AMedian, AP75, AP90, Annual, Hourly, Naics, Year, OwnCode,
+        Area, AreaTitle, OccCode, OccTitle, Group, TotEmp, HMean, AMean, HMedian, AP10, AP25, AMedian, AP75, AP90, Annual, Hourly, Naics, Year,
     }
 
     /// <summary>Opens a file for <see cref="ReadAsync(Stream, string, int?, ICollection{LaborMarketFormatException}?, CancellationToken)"/>, unzipping <c>.gz</c>.</summary>

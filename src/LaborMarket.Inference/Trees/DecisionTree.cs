@@ -22,31 +22,6 @@ internal sealed class DecisionTree
     public int[][] LeafFeatures { get; init; } = [];
     public double[][] LeafCoeff { get; init; } = [];
 
-    /// <summary>One internal node, packed so that a traversal step touches one cache line.</summary>
-    internal struct Node
-    {
-        public double Threshold;
-        public int Feature;
-        public int Left;
-        public int Right;
-        public byte Type;
-    }
-
-    private Node[]? _nodes;
-
-    /// <summary>Packs the node arrays; called once by the reader before the tree is shared.</summary>
-    internal DecisionTree Pack()
-    {
-        var nodes = new Node[Math.Max(0, NumLeaves - 1)];
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            nodes[i] = new Node { Threshold = Threshold[i], Feature = SplitFeature[i], Left = LeftChild[i], Right = RightChild[i], Type = DecisionType[i] };
-        }
-
-        _nodes = nodes;
-        return this;
-    }
-
     /// <summary>The leaf a row falls into.</summary>
     public int Leaf(ReadOnlySpan<double> x)
     {
@@ -55,21 +30,10 @@ internal sealed class DecisionTree
             return 0;
         }
 
-        var nodes = _nodes!;
         var node = 0;
         while (node >= 0)
         {
-            ref readonly var n = ref nodes[node];
-            if ((n.Type & 0b1101) == 0)
-            {
-                // Numerical split with missing type None: NaN counts as 0.
-                var v = x[n.Feature];
-                node = (double.IsNaN(v) ? 0.0 : v) <= n.Threshold ? n.Left : n.Right;
-            }
-            else
-            {
-                node = Next(node, x[n.Feature]);
-            }
+            node = Next(node, x[SplitFeature[node]]);
         }
 
         return ~node;

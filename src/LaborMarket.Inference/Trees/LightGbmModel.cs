@@ -14,12 +14,17 @@ public sealed class LightGbmModel
     private readonly DecisionTree[] _trees;
     private readonly double _sigmoid;
     private readonly int _maxLeaves;
+    private readonly bool _hasLinearTrees;
+
+    [ThreadStatic]
+    private static TreeShap.PathElement[]? t_shapPath;
 
     private LightGbmModel(DecisionTree[] trees, string[] featureNames, int numClass, int treesPerIteration, string objective,
         OutputTransform transform, double sigmoid, bool averageOutput)
     {
         _trees = trees;
         _maxLeaves = trees.Max(t => t.NumLeaves);
+        _hasLinearTrees = trees.Any(t => t.IsLinear);
         FeatureNames = featureNames;
         NumClass = numClass;
         OutputCount = treesPerIteration;
@@ -201,7 +206,7 @@ public sealed class LightGbmModel
             throw new ArgumentException($"leaves needs room for {_trees.Length} trees, has {leaves.Length}", nameof(leaves));
         }
 
-        Check(features, OutputCount);
+        CheckFeatures(features);
         for (var i = 0; i < _trees.Length; i++)
         {
             leaves[i] = _trees[i].Leaf(features);
@@ -221,14 +226,17 @@ public sealed class LightGbmModel
             throw new ArgumentException($"contributions need {width * OutputCount} values per row; the output has room for {output.Length}", nameof(output));
         }
 
-        if (_trees.Any(t => t.IsLinear))
+        if (_hasLinearTrees)
         {
             throw new NotSupportedException("contributions are not defined for linear trees (is_linear=1)");
         }
 
-        Check(features, OutputCount);
+        CheckFeatures(features);
         output[..(width * OutputCount)].Clear();
-        var buffer = new TreeShap.PathElement[TreeShap.BufferSize(_maxLeaves)];
+
+        // One path buffer per thread, grown to the largest tree seen: no allocation per row.
+        var size = TreeShap.BufferSize(_maxLeaves);
+        var buffer = t_shapPath is { } cached && cached.Length >= size ? cached : t_shapPath = new TreeShap.PathElement[size];
         for (var i = 0; i < _trees.Length; i++)
         {
             var k = i % OutputCount;
@@ -236,18 +244,20 @@ public sealed class LightGbmModel
         }
     }
 
-    internal IReadOnlyList<DecisionTree> Trees => _trees;
-
     private void Check(ReadOnlySpan<double> features, int outputLength)
+    {
+        CheckFeatures(features);
+        if (outputLength < OutputCount)
+        {
+            throw new ArgumentException($"the model gives {OutputCount} values per row; the output has room for {outputLength}", nameof(outputLength));
+        }
+    }
+
+    private void CheckFeatures(ReadOnlySpan<double> features)
     {
         if (features.Length < FeatureCount)
         {
             throw new ArgumentException($"the model has {FeatureCount} features; the row has {features.Length}", nameof(features));
-        }
-
-        if (outputLength < OutputCount)
-        {
-            throw new ArgumentException($"the model gives {OutputCount} values per row; the output has room for {outputLength}", nameof(outputLength));
         }
     }
 

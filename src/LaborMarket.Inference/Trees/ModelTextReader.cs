@@ -170,6 +170,27 @@ internal static class ModelTextReader
             }
         }
 
+        // Linear trees carry per-leaf models: groups of num_features[i] entries in leaf_features and leaf_coeff.
+        var leafConst = Array.Empty<double>();
+        var leafFeatures = Array.Empty<int[]>();
+        var leafCoeff = Array.Empty<double[]>();
+        if (isLinear)
+        {
+            var counts = Ints(Field(fields, "num_features", source, start), "num_features", leaves, source);
+            var features = Ints(Field(fields, "leaf_features", source, start), "leaf_features", counts.Sum(), source);
+            var coeff = Doubles(Field(fields, "leaf_coeff", source, start), "leaf_coeff", counts.Sum(), source);
+            leafConst = Doubles(Field(fields, "leaf_const", source, start), "leaf_const", leaves, source);
+            leafFeatures = new int[leaves][];
+            leafCoeff = new double[leaves][];
+            var at = 0;
+            for (var i = 0; i < leaves; i++)
+            {
+                leafFeatures[i] = features[at..(at + counts[i])];
+                leafCoeff[i] = coeff[at..(at + counts[i])];
+                at += counts[i];
+            }
+        }
+
         var tree = new DecisionTree
         {
             NumLeaves = leaves,
@@ -184,33 +205,12 @@ internal static class ModelTextReader
             LeafCount = fields.TryGetValue("leaf_count", out var lc) ? Doubles(lc, "leaf_count", leaves, source) : new double[leaves],
             InternalCount = fields.TryGetValue("internal_count", out var ic) ? Doubles(ic, "internal_count", internalNodes, source) : new double[internalNodes],
             IsLinear = isLinear,
+            LeafConst = leafConst,
+            LeafFeatures = leafFeatures,
+            LeafCoeff = leafCoeff,
         };
 
-        if (isLinear)
-        {
-            var counts = Ints(Field(fields, "num_features", source, start), "num_features", leaves, source);
-            var features = Ints(Field(fields, "leaf_features", source, start), "leaf_features", counts.Sum(), source);
-            var coeff = Doubles(Field(fields, "leaf_coeff", source, start), "leaf_coeff", counts.Sum(), source);
-            var lf = new int[leaves][];
-            var lcf = new double[leaves][];
-            var at = 0;
-            for (var i = 0; i < leaves; i++)
-            {
-                lf[i] = features[at..(at + counts[i])];
-                lcf[i] = coeff[at..(at + counts[i])];
-                at += counts[i];
-            }
-
-            tree = new DecisionTree
-            {
-                NumLeaves = tree.NumLeaves, SplitFeature = tree.SplitFeature, Threshold = tree.Threshold, DecisionType = tree.DecisionType,
-                LeftChild = tree.LeftChild, RightChild = tree.RightChild, LeafValue = tree.LeafValue, CatBoundaries = tree.CatBoundaries,
-                CatThreshold = tree.CatThreshold, LeafCount = tree.LeafCount, InternalCount = tree.InternalCount, IsLinear = true,
-                LeafConst = Doubles(Field(fields, "leaf_const", source, start), "leaf_const", leaves, source), LeafFeatures = lf, LeafCoeff = lcf,
-            };
-        }
-
-        return (tree.Pack(), text, line);
+        return (tree, text, line);
     }
 
     private static (string Value, long Line) Required(Dictionary<string, (string, long)> header, string key, string source) =>

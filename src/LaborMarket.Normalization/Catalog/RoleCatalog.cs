@@ -110,10 +110,16 @@ public sealed class RoleCatalog
         // A moved alias takes its words away from every other role: aliases that clean to the same words go too.
         var cleaner = patch.AliasMoves.Count > 0 ? new TitleCleaner() : null;
         var scratch = new TitleScratch();
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal); // each alias is cleaned once, however many moves
         string Key(string text)
         {
-            cleaner!.Clean(text, scratch);
-            return scratch.BuildKey(primaryOnly: false).ToString();
+            if (!keys.TryGetValue(text, out var key))
+            {
+                cleaner!.Clean(text, scratch);
+                keys[text] = key = scratch.BuildKey(primaryOnly: false).ToString();
+            }
+
+            return key;
         }
 
         foreach (var (alias, roleId, line) in patch.AliasMoves)

@@ -21,10 +21,6 @@ internal sealed class SpanLookup<TValue>
 #endif
     }
 
-    public int Count => _map.Count;
-
-    public IEnumerable<string> Keys => _map.Keys;
-
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
     {
 #if NET9_0_OR_GREATER
@@ -34,5 +30,4 @@ internal sealed class SpanLookup<TValue>
 #endif
     }
 
-    public bool TryGetValue(string key, out TValue value) => _map.TryGetValue(key, out value!);
 }

@@ -223,14 +223,11 @@ internal sealed class TitleIndex
         _bag = new SpanLookup<ExactHit>(Winners(bagVotes));
         _deletes = new SpanLookup<int>(BuildDeletes(wordList, roleWordCounts));
         PhraseCount = n;
-        WordCount = wordList.Count;
     }
 
     public IReadOnlyList<Role> Roles { get; }
 
     public int PhraseCount { get; }
-
-    public int WordCount { get; }
 
     public TitleCleaner Cleaner => _cleaner;
 
@@ -384,7 +381,7 @@ internal sealed class TitleIndex
             nbWeightSum += nbw;
             for (var i = _rcStart[t]; i < _rcStart[t + 1]; i++)
             {
-                q.RoleCentroid[_rcRole[i]] += nbw * _rcBoost[i];
+                q.RoleLogLikelihood[_rcRole[i]] += nbw * _rcBoost[i];
             }
         }
 
@@ -392,15 +389,15 @@ internal sealed class TitleIndex
         for (var i = 0; i < touchedRoles; i++)
         {
             var r = q.TouchedRoles[i];
-            var ll = q.RoleCentroid[r] - (nbWeightSum * _roleDenom[r]);
-            q.RoleCentroid[r] = ll;
+            var ll = q.RoleLogLikelihood[r] - (nbWeightSum * _roleDenom[r]);
+            q.RoleLogLikelihood[r] = ll;
             maxLl = MathF.Max(maxLl, ll);
         }
 
         var z = 0f;
         for (var i = 0; i < touchedRoles; i++)
         {
-            z += MathF.Exp(q.RoleCentroid[q.TouchedRoles[i]] - maxLl);
+            z += MathF.Exp(q.RoleLogLikelihood[q.TouchedRoles[i]] - maxLl);
         }
 
         // k nearest phrases vote for their roles.
@@ -421,20 +418,20 @@ internal sealed class TitleIndex
         for (var i = 0; i < touchedRoles; i++)
         {
             var r = q.TouchedRoles[i];
-            var posterior = MathF.Exp(q.RoleCentroid[r] - maxLl) / z;
+            var posterior = MathF.Exp(q.RoleLogLikelihood[r] - maxLl) / z;
             var score = (PhraseShare * q.RoleBest[r]) + (VoteShare * q.RoleVote[r]) + (nbShare * posterior);
             q.RoleVote[r] = 0;
             q.RoleBest[r] = 0;
             count = Insert(top, count, new ScoredRole(r, score, q.RoleBestPhrase[r]));
         }
 
-        // Accumulators can be set for roles no phrase reached; clear them all.
+        // Log-likelihoods are accumulated for roles no phrase reached too; clear them all.
         for (var k = 0; k < qn; k++)
         {
             var t = ids[k];
             for (var i = _rcStart[t]; i < _rcStart[t + 1]; i++)
             {
-                q.RoleCentroid[_rcRole[i]] = 0;
+                q.RoleLogLikelihood[_rcRole[i]] = 0;
             }
         }
 
@@ -669,7 +666,7 @@ internal sealed class TitleIndex
         public readonly int[] Touched = new int[phrases];
         public readonly float[] RoleBest = new float[roles];
         public readonly int[] RoleBestPhrase = new int[roles];
-        public readonly float[] RoleCentroid = new float[roles];
+        public readonly float[] RoleLogLikelihood = new float[roles];
         public readonly float[] RoleVote = new float[roles];
         public readonly float[] TopPhraseSim = new float[64];
         public readonly int[] TopPhrase = new int[64];

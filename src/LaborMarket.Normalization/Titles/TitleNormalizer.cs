@@ -214,19 +214,8 @@ public sealed class TitleNormalizer
             }
 
             var confidence = Calibration.Exact(hit.Share, wordSet, role.Source != RoleSource.Onet);
-            return new TitleMatch
-            {
-                Input = title,
-                CleanedTitle = cleaned,
-                Role = role,
-                Seniority = s.Seniority,
-                SeniorityEvidence = seniorityEvidence,
-                Confidence = Math.Round(confidence, 4),
-                MatchedBy = wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias,
-                MatchedText = _index.PhraseText(hit.Phrase),
-                NeedsReview = confidence < _reviewThreshold,
-                Candidates = candidates,
-            };
+            return Matched(title, cleaned, s, seniorityEvidence, role, confidence,
+                wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase), candidates);
         }
 
         Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, 2)];
@@ -256,20 +245,24 @@ public sealed class TitleNormalizer
         }
 
         var conf = Calibration.Scored(top[0].Score, margin, fuzzy > 0, unknown);
-        return new TitleMatch
-        {
-            Input = title,
-            CleanedTitle = cleaned,
-            Role = best,
-            Seniority = s.Seniority,
-            SeniorityEvidence = seniorityEvidence,
-            Confidence = Math.Round(conf, 4),
-            MatchedBy = fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore,
-            MatchedText = _index.PhraseText(top[0].Phrase),
-            NeedsReview = conf < _reviewThreshold,
-            Candidates = list,
-        };
+        return Matched(title, cleaned, s, seniorityEvidence, best, conf,
+            fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase), list);
     }
+
+    private TitleMatch Matched(string title, string cleaned, TitleScratch s, string? evidence, Role role, double confidence,
+        MatchMethod method, string matchedText, IReadOnlyList<TitleCandidate> candidates) => new()
+    {
+        Input = title,
+        CleanedTitle = cleaned,
+        Role = role,
+        Seniority = s.Seniority,
+        SeniorityEvidence = evidence,
+        Confidence = Math.Round(confidence, 4),
+        MatchedBy = method,
+        MatchedText = matchedText,
+        NeedsReview = confidence < _reviewThreshold,
+        Candidates = candidates,
+    };
 
     private static TitleMatch Unmatched(string title, string cleaned, TitleScratch s, string? evidence, IReadOnlyList<TitleCandidate> candidates, string reason) => new()
     {
