@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,7 +38,7 @@ internal static class OccupationCommand
                 throw new CliUserException("no O*NET database: pass --onet-db DIR or set LABORMARKET_ONET_DB.");
             }
 
-            using var host = CliHost.Build(services => services.AddLaborMarketOnet(o => o.DatabasePath = folder));
+            using var host = CliHost.Build(services => services.AddOnetDatabase(o => o.DatabasePath = folder));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             var database = host.Services.GetRequiredService<OnetDatabase>();
             var profile = text.Contains('.', StringComparison.Ordinal) && text.Trim().Length > 7 ? database.Find(onet) : database.Find(onet.Soc);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Normalization.Titles;
+using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +47,7 @@ internal static class ProfileCommand
                 services.AddLaborMarketBls(o => o.DataDirectory = dataDir);
                 if (onetDir is not null)
                 {
-                    services.AddLaborMarketOnet(o => o.DatabasePath = onetDir);
+                    services.AddOnetDatabase(o => o.DatabasePath = onetDir);
                 }
             });
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace LaborMarket.Onet.Database;
 /// The O*NET database read offline from a text release (folder or zip): no key, no network. Loaded once;
 /// immutable and thread-safe afterwards.
 /// </summary>
-public sealed class OnetDatabase
+public sealed class OnetDatabase : IOccupationContentSource
 {
     private readonly Dictionary<OnetSocCode, OccupationProfile> _profiles;
 
@@ -86,6 +86,11 @@ public sealed class OnetDatabase
             }
         }
 
+        // Skills, Knowledge and Abilities share a layout: importance (IM, 1-5) and level (LV, 0-7) rows per element.
+        ReadRatings(files, "Skills.txt", b => b.Skills, Of);
+        ReadRatings(files, "Knowledge.txt", b => b.Knowledge, Of);
+        ReadRatings(files, "Abilities.txt", b => b.Abilities, Of);
+
         foreach (var r in files.Rows("Alternate Titles.txt", ["O*NET-SOC Code", "Alternate Title"], required: false))
         {
             Of(r)?.AlternateTitles.Add(r.Fields[1]);
@@ -94,6 +99,13 @@ public sealed class OnetDatabase
         var profiles = builders.ToDictionary(p => p.Key, p => p.Value.Build(p.Key, builders));
         return new OnetDatabase(profiles, path);
     }
+
+    /// <inheritdoc />
+    public string Name => "O*NET database";
+
+    /// <inheritdoc />
+    public Task<OccupationProfile?> GetProfileAsync(OnetSocCode code, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Find(code));
 
     /// <summary>The occupation with this O*NET-SOC code, or null (an unknown code is not an error).</summary>
     public OccupationProfile? Find(OnetSocCode code) => _profiles.GetValueOrDefault(code);
@@ -116,6 +128,31 @@ public sealed class OnetDatabase
         }
     }
 
+    private static void ReadRatings(OnetDatabaseFiles files, string file, Func<Builder, Dictionary<string, (string Name, double? Importance, double? Level)>> target, Func<OnetRow, Builder?> of)
+    {
+        foreach (var r in files.Rows(file, ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"], required: false))
+        {
+            if (of(r) is not { } b)
+            {
+                continue;
+            }
+
+            var ratings = target(b);
+            var value = Double(r, 4, "Data Value", file);
+            var current = ratings.GetValueOrDefault(r.Fields[1], (r.Fields[2], null, null));
+            ratings[r.Fields[1]] = r.Fields[3] switch
+            {
+                "IM" => current with { Importance = Math.Round((value - 1) / 4 * 100, 1) },
+                "LV" => current with { Level = Math.Round(value / 7 * 100, 1) },
+                _ => current,
+            };
+        }
+    }
+
+    private static ElementRating[] Ratings(Dictionary<string, (string Name, double? Importance, double? Level)> ratings) =>
+        ratings.Select(p => new ElementRating(p.Key, p.Value.Name, p.Value.Importance, p.Value.Level))
+            .OrderByDescending(e => e.Importance ?? -1).ThenBy(e => e.Id, StringComparer.Ordinal).ToArray();
+
     private const string EducationFile = "Education, Training, and Experience.txt";
 
     private static int Int(OnetRow r, int field, string column, string file) =>
@@ -134,6 +171,9 @@ public sealed class OnetDatabase
         public List<EducationLevel> Education { get; } = [];
         public List<(int Index, OnetSocCode Code, string Tier)> Related { get; } = [];
         public List<string> AlternateTitles { get; } = [];
+        public Dictionary<string, (string Name, double? Importance, double? Level)> Skills { get; } = [];
+        public Dictionary<string, (string Name, double? Importance, double? Level)> Knowledge { get; } = [];
+        public Dictionary<string, (string Name, double? Importance, double? Level)> Abilities { get; } = [];
         public int? JobZone { get; set; }
 
         public string Title => title;
@@ -150,6 +190,10 @@ public sealed class OnetDatabase
             JobZone = JobZone,
             Related = Related.OrderBy(r => r.Index).Select(r => new RelatedOccupation(r.Code, all.GetValueOrDefault(r.Code)?.Title ?? "", r.Tier)).ToArray(),
             AlternateTitles = AlternateTitles.ToArray(),
+            Skills = Ratings(Skills),
+            Knowledge = Ratings(Knowledge),
+            Abilities = Ratings(Abilities),
+            Source = "O*NET database",
         };
     }
 }

@@ -1,5 +1,6 @@
 using LaborMarket.Normalization;
 using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
 
 namespace LaborMarket.Onet.Tests.Database;

@@ -12,7 +12,7 @@ public class OnetServiceCollectionExtensionsTests
     public void Register_Configure_BindsOptions()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;
-        using var provider = new ServiceCollection().AddLaborMarketOnet(o => o.DatabasePath = dir).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddOnetDatabase(o => o.DatabasePath = dir).BuildServiceProvider();
 
         Assert.Equal(dir, provider.GetRequiredService<IOptions<OnetDatabaseOptions>>().Value.DatabasePath);
     }
@@ -24,7 +24,7 @@ public class OnetServiceCollectionExtensionsTests
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["LaborMarket:DatabasePath"] = dir })
             .Build();
-        using var provider = new ServiceCollection().AddLaborMarketOnet(config.GetSection("LaborMarket")).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddOnetDatabase(config.GetSection("LaborMarket")).BuildServiceProvider();
 
         Assert.Equal(dir, provider.GetRequiredService<IOptions<OnetDatabaseOptions>>().Value.DatabasePath);
     }
@@ -33,7 +33,7 @@ public class OnetServiceCollectionExtensionsTests
     public async Task Register_MissingPath_FailsWhenHostStarts()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddLaborMarketOnet(o => o.DatabasePath = Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid()));
+        builder.Services.AddOnetDatabase(o => o.DatabasePath = Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid()));
         using var host = builder.Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -43,7 +43,7 @@ public class OnetServiceCollectionExtensionsTests
     [Fact]
     public void Register_CalledTwice_RegistersValidatorOnce()
     {
-        var services = new ServiceCollection().AddLaborMarketOnet().AddLaborMarketOnet();
+        var services = new ServiceCollection().AddOnetDatabase().AddOnetDatabase();
 
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<OnetDatabaseOptions>));
     }

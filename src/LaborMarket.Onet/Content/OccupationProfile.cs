@@ -1,6 +1,6 @@
 using LaborMarket.Normalization.Taxonomy;
 
-namespace LaborMarket.Onet.Database;
+namespace LaborMarket.Onet;
 
 /// <summary>A task statement.</summary>
 /// <param name="Id">O*NET's task id.</param>
@@ -31,7 +31,21 @@ public sealed record EducationLevel(int Category, string Level, double Percent);
 /// <param name="Tier">O*NET's relatedness tier ("Primary-Short", "Primary-Long", "Supplemental").</param>
 public sealed record RelatedOccupation(OnetSocCode Code, string Title, string Tier);
 
-/// <summary>What O*NET says about one occupation.</summary>
+/// <summary>A rated element of the content model (a skill, a knowledge area or an ability).</summary>
+/// <param name="Id">O*NET's element id, such as "2.A.1.a".</param>
+/// <param name="Name">The element's name, such as "Reading Comprehension".</param>
+/// <param name="Importance">Importance, 0-100 (O*NET's 1-5 scale rescaled), or null.</param>
+/// <param name="Level">Level, 0-100 (O*NET's 0-7 scale rescaled), or null.</param>
+public sealed record ElementRating(string Id, string Name, double? Importance, double? Level);
+
+/// <summary>The job outlook of an occupation.</summary>
+/// <param name="Category">The outlook category ("Bright", "Average", "Below Average"), or null.</param>
+/// <param name="Description">The source's sentence about it, or null.</param>
+/// <param name="IsBrightOutlook">True for a Bright Outlook occupation (growing fast or with many openings).</param>
+/// <param name="BrightOutlookReasons">Why it is bright ("Grow Rapidly", "Numerous Job Openings"), when known.</param>
+public sealed record JobOutlook(string? Category, string? Description, bool IsBrightOutlook, IReadOnlyList<string> BrightOutlookReasons);
+
+/// <summary>What O*NET (or CareerOneStop, which republishes it) says about one occupation.</summary>
 public sealed record OccupationProfile
 {
     /// <summary>The O*NET-SOC code.</summary>
@@ -63,4 +77,19 @@ public sealed record OccupationProfile
 
     /// <summary>Alternate titles.</summary>
     public IReadOnlyList<string> AlternateTitles { get; init; } = [];
+
+    /// <summary>Skills, most important first (empty when the source has none).</summary>
+    public IReadOnlyList<ElementRating> Skills { get; init; } = [];
+
+    /// <summary>Knowledge areas, most important first.</summary>
+    public IReadOnlyList<ElementRating> Knowledge { get; init; } = [];
+
+    /// <summary>Abilities, most important first.</summary>
+    public IReadOnlyList<ElementRating> Abilities { get; init; } = [];
+
+    /// <summary>Job outlook and Bright Outlook, or null when the source has none (the database release does not carry it).</summary>
+    public JobOutlook? Outlook { get; init; }
+
+    /// <summary>Where the profile came from, such as "O*NET database" or "O*NET Web Services".</summary>
+    public string Source { get; init; } = "";
 }
