@@ -60,7 +60,8 @@ internal static class CliApp
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.
     private static bool IsUserError(Exception ex) => ex is CliUserException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-        or FormatException or OptionsValidationException or ArgumentException or IOException;
+        or FormatException or OptionsValidationException or ArgumentException or IOException
+        or LaborMarket.Normalization.LaborMarketApiException or HttpRequestException or TimeoutException;
 
     private static string OneLine(Exception ex) => UserMessage(ex).ReplaceLineEndings(" ");
 

@@ -5,6 +5,7 @@ using LaborMarket.Cli.Hosting;
 using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
+using LaborMarket.Onet.WebServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,11 +18,14 @@ internal static class OccupationCommand
     {
         var code = new Argument<string>("code") { Description = "SOC (15-1252) or O*NET-SOC (15-1252.00) code." };
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET database text release folder (default: env LABORMARKET_ONET_DB)." };
+        var online = new Option<bool>("--online") { Description = "Ask O*NET Web Services instead (key in env ONET_API_KEY)." };
+        var onetUrl = new Option<string?>("--onet-url") { Description = "O*NET Web Services address, such as a proxy (default: env LABORMARKET_ONET_URL, else the public service)." };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "With --online: keep responses in this folder (default: memory only)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("occupation", "Tasks, technology, tools, education, job zone and related occupations from the O*NET database files.")
+        var command = new Command("occupation", "Tasks, technology, tools, education, job zone and related occupations from the O*NET database files or O*NET Web Services.")
         {
-            code, onetDb, format,
+            code, onetDb, online, onetUrl, cache, format,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -32,20 +36,64 @@ internal static class OccupationCommand
                 throw new CliUserException($"'{text}' is not a SOC or O*NET-SOC code.");
             }
 
-            var folder = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB");
-            if (string.IsNullOrWhiteSpace(folder))
+            var isOnetCode = text.Contains('.', StringComparison.Ordinal) && text.Trim().Length > 7;
+            OccupationProfile? profile;
+            IHost host;
+            if (parse.GetValue(online))
             {
-                throw new CliUserException("no O*NET database: pass --onet-db DIR or set LABORMARKET_ONET_DB.");
+                var key = Environment.GetEnvironmentVariable("ONET_API_KEY");
+                if (string.IsNullOrWhiteSpace(key))
+                {
+                    throw new CliUserException("--online needs an O*NET Web Services key in env ONET_API_KEY.");
+                }
+
+                var urlText = parse.GetValue(onetUrl) ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL");
+                Uri? url = null;
+                if (!string.IsNullOrWhiteSpace(urlText) && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
+                {
+                    throw new CliUserException($"'{urlText}' is not an absolute address for --onet-url.");
+                }
+
+                var cacheDir = parse.GetValue(cache)?.FullName;
+                host = CliHost.Build(services =>
+                {
+                    services.AddOnetClient(o =>
+                    {
+                        o.ApiKey = key;
+                        o.BaseAddress = url ?? o.BaseAddress;
+                    });
+                    if (cacheDir is not null)
+                    {
+                        services.AddOnetFileCache(cacheDir);
+                    }
+                });
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                var client = host.Services.GetRequiredService<OnetClient>();
+                profile = await client.GetProfileAsync(isOnetCode ? onet : new OnetSocCode(onet.Soc, 0), cancellationToken).ConfigureAwait(false);
+                if (profile is null)
+                {
+                    throw new CliUserException($"{text} is not an occupation O*NET Web Services knows.");
+                }
+            }
+            else
+            {
+                var folder = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB");
+                if (string.IsNullOrWhiteSpace(folder))
+                {
+                    throw new CliUserException("no O*NET database: pass --onet-db DIR, set LABORMARKET_ONET_DB, or use --online.");
+                }
+
+                host = CliHost.Build(services => services.AddOnetDatabase(o => o.DatabasePath = folder));
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+                var database = host.Services.GetRequiredService<OnetDatabase>();
+                profile = isOnetCode ? database.Find(onet) : database.Find(onet.Soc);
+                if (profile is null)
+                {
+                    throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
+                }
             }
 
-            using var host = CliHost.Build(services => services.AddOnetDatabase(o => o.DatabasePath = folder));
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            var database = host.Services.GetRequiredService<OnetDatabase>();
-            var profile = text.Contains('.', StringComparison.Ordinal) && text.Trim().Length > 7 ? database.Find(onet) : database.Find(onet.Soc);
-            if (profile is null)
-            {
-                throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
-            }
+            using var hostScope = host;
 
             if (parse.GetValue(format) == "table")
             {

@@ -48,3 +48,72 @@ public class OnetServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<OnetDatabaseOptions>));
     }
 }
+
+public class WebClientRegistrationTests
+{
+    [Fact]
+    public async Task AddOnetClient_NoKey_FailsWhenHostStarts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddOnetClient();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("ApiKey is required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddOnetClient_PrimaryHandlerReplaced_RunsThroughResilienceAndCache()
+    {
+        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
+        var services = new ServiceCollection();
+        services.AddOnetClient(o =>
+        {
+            o.ApiKey = "k-123";
+            o.Resilience.RequestsPerSecond = 0;
+        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>();
+        var zone = await client.GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
+        var again = await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
+
+        Assert.Equal(4, zone);
+        Assert.Equal(4, again);
+        Assert.Equal(1, stub.Count); // the second client shares the in-memory cache
+        Assert.Equal("https://api-v2.onetcenter.org/online/occupations/29-1141.00/details/job_zone", stub.Requests.Single().Uri.ToString());
+        Assert.Equal("k-123", stub.Requests.Single().Key);
+    }
+
+    [Fact]
+    public async Task AddOnetFileCache_ResponsesSurviveANewProvider()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
+        async Task<int?> ZoneAsync()
+        {
+            var services = new ServiceCollection().AddOnetFileCache(dir);
+            services.AddOnetClient(o => o.ApiKey = "k").ConfigurePrimaryHttpMessageHandler(() => stub);
+            await using var provider = services.BuildServiceProvider();
+            return await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
+        }
+
+        Assert.Equal(4, await ZoneAsync());
+        Assert.Equal(4, await ZoneAsync());
+        Assert.Equal(1, stub.Count);
+        Assert.Single(Directory.GetFiles(dir, "*.json"));
+        Assert.DoesNotContain("k", Path.GetFileNameWithoutExtension(Directory.GetFiles(dir)[0]).Replace("k", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCareerOneStopClient_MissingUserAndToken_ListsBoth()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddCareerOneStopClient();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("UserId is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiToken is required", ex.Message, StringComparison.Ordinal);
+    }
+}
