@@ -7,6 +7,7 @@ using LaborMarket.Onet.WebServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -144,7 +145,11 @@ public static class OnetServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<OnetClientOptions>>().Value.BaseAddress;
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
             })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<OnetClient>>().Value));
+            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<OnetClient>>().Value))
+            .RemoveAllLoggers()
+            .AddLogger(static sp => new RedactingHttpLogger(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("LaborMarket.Onet.OnetClient"),
+                () => [sp.GetRequiredService<IOptions<OnetClientOptions>>().Value.ApiKey]));
     }
 
     private static IHttpClientBuilder AddCareerOneStopCore(this IServiceCollection services)
@@ -161,7 +166,11 @@ public static class OnetServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.BaseAddress;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<CareerOneStopClient>>().Value));
+            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<CareerOneStopClient>>().Value))
+            .RemoveAllLoggers()
+            .AddLogger(static sp => new RedactingHttpLogger(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("LaborMarket.Onet.CareerOneStopClient"),
+                () => [sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.UserId, sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.ApiToken]));
     }
 
     private static void AddResponseCache(this IServiceCollection services)

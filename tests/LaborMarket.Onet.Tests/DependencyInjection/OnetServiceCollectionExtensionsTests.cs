@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using LaborMarket.Onet;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,5 +116,52 @@ public class WebClientRegistrationTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("UserId is required", ex.Message, StringComparison.Ordinal);
         Assert.Contains("ApiToken is required", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public class WebClientLoggingTests
+{
+    private sealed class ListLogger(List<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (lines)
+            {
+                lines.Add(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task CareerOneStop_Logs_NeverCarryUserIdOrToken()
+    {
+        var lines = new List<string>();
+        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(_ => """{"OccupationList":[],"RecordCount":0}""");
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(new ListLogger(lines)).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        services.AddCareerOneStopClient(o =>
+        {
+            o.UserId = "secret-user-42";
+            o.ApiToken = "secret-token-42";
+        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        await using var provider = services.BuildServiceProvider();
+
+        await foreach (var _ in provider.GetRequiredService<LaborMarket.Onet.CareerOneStop.CareerOneStopClient>().SearchAsync("nurse"))
+        {
+        }
+
+        Assert.Contains(lines, l => l.Contains("/v1/occupation/***/nurse/N/0/50", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("secret", StringComparison.Ordinal));
     }
 }
