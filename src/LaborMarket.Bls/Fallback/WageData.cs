@@ -8,8 +8,8 @@ namespace LaborMarket.Bls.Fallback;
 public static class WageData
 {
     /// <summary>
-    /// Searches <paramref name="directory"/> recursively: every <c>*.csv</c> or <c>*.csv.gz</c> whose header is an
-    /// OEWS header is indexed; <c>county_cbsa*.csv</c> and the OFLC geography file become the crosswalk. Other
+    /// Searches <paramref name="directory"/> recursively: every <c>*.csv</c>, <c>*.csv.gz</c> or <c>*.xlsx</c> whose
+    /// header is an OEWS header is indexed (an .xlsx beside a .csv of the same name is the same data and is skipped); <c>county_cbsa*.csv</c> and the OFLC geography file become the crosswalk. Other
     /// files are ignored.
     /// </summary>
     /// <exception cref="LaborMarketFormatException">An OEWS file has a bad row (unless <paramref name="errors"/> collects them).</exception>
@@ -45,8 +45,21 @@ public static class WageData
             }
         }
 
-        var index = WageIndex.Build(oews.SelectMany(file => OewsCsvReader.ReadFile(file, errors)));
+        var csvStems = oews.Select(Stem).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var workbooks = Directory.EnumerateFiles(directory, "*.xlsx", SearchOption.AllDirectories)
+            .Where(f => !csvStems.Contains(Stem(f)) && OewsXlsxReader.IsOewsWorkbook(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var index = WageIndex.Build(oews.SelectMany(file => OewsCsvReader.ReadFile(file, errors))
+            .Concat(workbooks.SelectMany(file => OewsXlsxReader.ReadFile(file, errors))));
         return new WageLookup(index, AreaCrosswalk.Load(cbsa, oflc));
+    }
+
+    private static string Stem(string path)
+    {
+        var name = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+        return Path.Combine(Path.GetDirectoryName(name) ?? "", Path.GetFileNameWithoutExtension(name));
     }
 
     private static string FirstLine(string path)

@@ -87,7 +87,7 @@ public static class OewsCsvReader
     }
 
     /// <summary>The state of reading one file: its header map, year, line number and interned titles.</summary>
-    private sealed class RowParser
+    internal sealed class RowParser
     {
         private readonly string _source;
         private readonly int[] _map;
@@ -106,9 +106,12 @@ public static class OewsCsvReader
         }
 
         /// <summary>The row, or null for a blank line, an industry row or (when collecting errors) a bad row.</summary>
-        public OewsEstimate? Parse(string text)
+        public OewsEstimate? Parse(string text) => Parse(text, _line + 1);
+
+        /// <summary>As <see cref="Parse(string)"/>, for a row whose number the caller knows (a spreadsheet may skip rows).</summary>
+        public OewsEstimate? Parse(string text, long line)
         {
-            _line++;
+            _line = line;
             if (text.Length == 0)
             {
                 return null;

@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using LaborMarket.Normalization;
+
+namespace LaborMarket.Bls.Oews;
+
+/// <summary>
+/// Streams OEWS estimates from the official .xlsx downloads (national, state, metro, all-data). The data sheet is
+/// found by its header (the first sheet with an OCC_CODE column), whatever its name in a given year; columns are
+/// matched as in <see cref="OewsCsvReader"/>, so header case and O_GROUP / OCC_GROUP drift are tolerated and
+/// markers are typed the same way. Errors name the file, sheet row and column.
+/// </summary>
+public static class OewsXlsxReader
+{
+    /// <summary>Reads every cross-industry row of an .xlsx file.</summary>
+    /// <param name="path">The workbook.</param>
+    /// <param name="year">The survey year when neither a YEAR column nor the file name says it.</param>
+    /// <param name="errors">When given, bad rows are added here and reading goes on; otherwise the first bad row throws.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static IAsyncEnumerable<OewsEstimate> ReadFileAsync(string path, int? year = null, ICollection<LaborMarketFormatException>? errors = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadCoreAsync(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous), Path.GetFileName(path), year, errors, dispose: true, cancellationToken);
+    }
+
+    /// <summary>Reads every cross-industry row of an .xlsx stream (a stream that cannot seek is buffered first).</summary>
+    /// <param name="stream">The workbook bytes.</param>
+    /// <param name="sourceName">The file name, used in errors and to find the year ("national_M2024_dl.xlsx").</param>
+    /// <param name="year">The survey year when neither a YEAR column nor the name says it.</param>
+    /// <param name="errors">When given, bad rows are added here and reading goes on.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static IAsyncEnumerable<OewsEstimate> ReadAsync(Stream stream, string sourceName, int? year = null,
+        ICollection<LaborMarketFormatException>? errors = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        return ReadCoreAsync(stream, sourceName, year, errors, dispose: false, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<OewsEstimate> ReadCoreAsync(Stream stream, string source, int? year,
+        ICollection<LaborMarketFormatException>? errors, bool dispose, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seekable = stream;
+        try
+        {
+            if (!stream.CanSeek)
+            {
+                seekable = new MemoryStream();
+                await stream.CopyToAsync(seekable, cancellationToken).ConfigureAwait(false);
+                seekable.Position = 0;
+            }
+
+            foreach (var row in Read(seekable, source, year, errors))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return row;
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(seekable, stream))
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (dispose)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    internal static IEnumerable<OewsEstimate> ReadFile(string path, ICollection<LaborMarketFormatException>? errors)
+    {
+        using var stream = File.OpenRead(path);
+        foreach (var row in Read(stream, Path.GetFileName(path), null, errors))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>True when some sheet of the workbook has an OEWS header.</summary>
+    internal static bool IsOewsWorkbook(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return XlsxSheet.Rows(stream, Path.GetFileName(path), IsOewsHeader).Any();
+        }
+        catch (LaborMarketFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<OewsEstimate> Read(Stream stream, string source, int? year, ICollection<LaborMarketFormatException>? errors)
+    {
+        OewsCsvReader.RowParser? parser = null;
+        var line = new StringBuilder(256);
+        foreach (var (row, cells) in XlsxSheet.Rows(stream, source, IsOewsHeader))
+        {
+            var text = ToCsv(cells, line);
+            if (parser is null)
+            {
+                parser = new OewsCsvReader.RowParser(source, year, text, errors);
+                continue;
+            }
+
+            if (parser.Parse(text, row) is { } estimate)
+            {
+                yield return estimate;
+            }
+        }
+    }
+
+    private static bool IsOewsHeader(string?[] cells) =>
+        Array.Exists(cells, c => string.Equals(c?.Trim(), "OCC_CODE", StringComparison.OrdinalIgnoreCase));
+
+    // One spreadsheet row as a CSV line for the shared row parser; cells with commas or quotes are quoted.
+    private static string ToCsv(string?[] cells, StringBuilder line)
+    {
+        line.Clear();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (i > 0)
+            {
+                line.Append(',');
+            }
+
+            var cell = cells[i];
+            if (cell is null)
+            {
+                continue;
+            }
+
+            if (cell.AsSpan().IndexOfAny(',', '"', '\n') >= 0)
+            {
+                line.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal).Replace('\n', ' ')).Append('"');
+            }
+            else
+            {
+                line.Append(cell);
+            }
+        }
+
+        return line.ToString();
+    }
+}
