@@ -1,4 +1,6 @@
 using LaborMarket.Bls;
+using LaborMarket.Bls.PublicData;
+using LaborMarket.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,6 +38,77 @@ public static class BlsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<WageDataOptions>().Bind(configuration).ValidateOnStart();
         return services.AddCore();
+    }
+
+    /// <summary>Registers <see cref="BlsApiClient"/> (BLS Public Data API v2); the registration key is optional.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The client's builder: add handlers, or replace the primary handler.</returns>
+    public static IHttpClientBuilder AddBlsApiClient(this IServiceCollection services)
+        => services.AddBlsApiClient(static _ => { });
+
+    /// <summary>Registers <see cref="BlsApiClient"/>, configured by <paramref name="configure"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures <see cref="BlsApiClientOptions"/>.</param>
+    /// <returns>The client's builder.</returns>
+    public static IHttpClientBuilder AddBlsApiClient(this IServiceCollection services, Action<BlsApiClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BlsApiClientOptions>().Configure(configure).ValidateOnStart();
+        return services.AddApiClientCore();
+    }
+
+    /// <summary>Registers <see cref="BlsApiClient"/>, bound to a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">A section shaped like <see cref="BlsApiClientOptions"/>.</param>
+    /// <returns>The client's builder.</returns>
+    public static IHttpClientBuilder AddBlsApiClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BlsApiClientOptions>().Bind(configuration).ValidateOnStart();
+        return services.AddApiClientCore();
+    }
+
+    private static IHttpClientBuilder AddApiClientCore(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlsApiClientOptions>, BlsApiClientOptionsValidator>());
+        services.TryAddSingleton(static sp => new BlsApiResilience(new ApiResilience(sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>())));
+
+        // One client for the app, so the daily query count is one count.
+        services.TryAddSingleton(static sp => new BlsApiClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BlsApiClient)),
+            sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value,
+            sp.GetService<TimeProvider>()));
+        return services.AddHttpClient(nameof(BlsApiClient))
+            .ConfigureHttpClient(static (sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.BaseAddress;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<BlsApiResilience>().Value))
+            .RedactLoggedHeaders(static _ => true);
+    }
+
+    private sealed class BlsApiResilience(ApiResilience value) : IDisposable
+    {
+        public ApiResilience Value => value;
+
+        public void Dispose() => value.Dispose();
+    }
+
+    private sealed class BlsApiClientOptionsValidator : IValidateOptions<BlsApiClientOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, BlsApiClientOptions options)
+        {
+            var problems = new[]
+            {
+                options.BaseAddress is { IsAbsoluteUri: true } ? null : "BlsApiClientOptions.BaseAddress must be an absolute address.",
+                options.DailyQueryLimit is < 0 ? "BlsApiClientOptions.DailyQueryLimit must not be negative." : null,
+                options.Resilience is null ? "BlsApiClientOptions.Resilience is required." : ApiResilience.Validate(options.Resilience),
+            }.OfType<string>().ToArray();
+            return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     private static IServiceCollection AddCore(this IServiceCollection services)

@@ -66,7 +66,7 @@ public class WebClientRegistrationTests
     [Fact]
     public async Task AddOnetClient_PrimaryHandlerReplaced_RunsThroughResilienceAndCache()
     {
-        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
+        var stub = StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
         var services = new ServiceCollection();
         services.AddOnetClient(o =>
         {
@@ -90,7 +90,7 @@ public class WebClientRegistrationTests
     public async Task AddOnetFileCache_ResponsesSurviveANewProvider()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;
-        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
+        var stub = StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
         async Task<int?> ZoneAsync()
         {
             var services = new ServiceCollection().AddOnetFileCache(dir);
@@ -147,7 +147,7 @@ public class WebClientLoggingTests
     public async Task CareerOneStop_Logs_NeverCarryUserIdOrToken()
     {
         var lines = new List<string>();
-        var stub = LaborMarket.Onet.Tests.Http.StubHandler.Json(_ => """{"OccupationList":[],"RecordCount":0}""");
+        var stub = StubHandler.Json(_ => """{"OccupationList":[],"RecordCount":0}""");
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new ListLogger(lines)).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         services.AddCareerOneStopClient(o =>

@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LaborMarket.Http;
+using LaborMarket.Normalization;
+
+namespace LaborMarket.Bls.PublicData;
+
+/// <summary>One observation of a time series.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Period">The period code: M01-M12 (months), M13 (annual average), Q01-Q05, A01, S01-S03.</param>
+/// <param name="PeriodName">The period's name ("January", "Annual").</param>
+/// <param name="Value">The value, or null where BLS shows a dash (not available).</param>
+/// <param name="IsLatest">True for the latest observation.</param>
+/// <param name="Footnotes">Footnote texts ("preliminary").</param>
+public sealed record BlsObservation(int Year, string Period, string PeriodName, double? Value, bool IsLatest, IReadOnlyList<string> Footnotes);
+
+/// <summary>A time series: its observations oldest first, and what the service said about it.</summary>
+/// <param name="SeriesId">The series id, such as "LNS14000000".</param>
+/// <param name="Observations">Observations, oldest first.</param>
+/// <param name="Messages">The service's messages that name this series ("Series does not exist ..."), if any.</param>
+public sealed record BlsSeries(string SeriesId, IReadOnlyList<BlsObservation> Observations, IReadOnlyList<string> Messages);
+
+/// <summary>
+/// The BLS Public Data API v2 (time series). Splits a request past the per-query limits (50 series and 20 years
+/// with a key, 25 and 10 without) into as many queries as needed and merges them; treats
+/// <c>REQUEST_NOT_PROCESSED</c> in a 200 body as an error (a quota message as
+/// <see cref="LaborMarketRateLimitException"/>); keeps count of the day's queries and refuses, before asking,
+/// a query past the daily limit.
+/// </summary>
+public class BlsApiClient
+{
+    private readonly HttpClient _http = null!;
+    private readonly string? _key;
+    private readonly int _maxSeries;
+    private readonly int _maxYears;
+    private readonly int _dailyLimit;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly object _quotaLock = new();
+    private DateOnly _quotaDay;
+    private int _queriesToday;
+
+    /// <summary>For mocking.</summary>
+    protected BlsApiClient()
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/>.</summary>
+    /// <param name="httpClient">The HTTP client; its base address is set from <paramref name="options"/> when missing.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="timeProvider">The clock the daily count follows (the day turns at midnight US Eastern, as the service's does); default the system clock.</param>
+    public BlsApiClient(HttpClient httpClient, BlsApiClientOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        httpClient.BaseAddress ??= options.BaseAddress;
+        _http = httpClient;
+        _key = string.IsNullOrWhiteSpace(options.RegistrationKey) ? null : options.RegistrationKey.Trim();
+        (_maxSeries, _maxYears) = _key is null ? (25, 10) : (50, 20);
+        _dailyLimit = options.DailyQueryLimit ?? (_key is null ? 25 : 500);
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Series per query the service allows with this client's key.</summary>
+    public int MaxSeriesPerQuery => _maxSeries;
+
+    /// <summary>Years per query the service allows with this client's key.</summary>
+    public int MaxYearsPerQuery => _maxYears;
+
+    /// <summary>Queries sent today (US Eastern day).</summary>
+    public int QueriesToday
+    {
+        get
+        {
+            lock (_quotaLock)
+            {
+                return Today() == _quotaDay ? _queriesToday : 0;
+            }
+        }
+    }
+
+    /// <summary>Queries left today before the daily limit.</summary>
+    public int RemainingQueriesToday => Math.Max(0, _dailyLimit - QueriesToday);
+
+    /// <summary>Queries a request for these series and years takes (what it costs of the daily quota).</summary>
+    /// <param name="seriesCount">How many series.</param>
+    /// <param name="startYear">First year.</param>
+    /// <param name="endYear">Last year.</param>
+    public int QueriesNeeded(int seriesCount, int startYear, int endYear) =>
+        seriesCount <= 0 || endYear < startYear ? 0 : ((seriesCount + _maxSeries - 1) / _maxSeries) * ((endYear - startYear + _maxYears) / _maxYears);
+
+    /// <summary>The observations of each series from <paramref name="startYear"/> to <paramref name="endYear"/>, in the order asked.</summary>
+    /// <param name="seriesIds">Series ids (duplicates are asked for once).</param>
+    /// <param name="startYear">First year.</param>
+    /// <param name="endYear">Last year.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <exception cref="LaborMarketRateLimitException">The daily quota is (or would be) used up; no query is sent past it.</exception>
+    /// <exception cref="LaborMarketApiException">The service refused a query.</exception>
+    public virtual async Task<IReadOnlyList<BlsSeries>> GetSeriesAsync(IEnumerable<string> seriesIds, int startYear, int endYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(seriesIds);
+        var ids = seriesIds.Select(s => s?.Trim().ToUpperInvariant() ?? "").Distinct(StringComparer.Ordinal).ToArray();
+        if (Array.Exists(ids, id => id.Length == 0 || id.Length > 40 || !id.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new ArgumentException("Series ids are letters and digits, such as \"LNS14000000\".", nameof(seriesIds));
+        }
+
+        if (startYear < 1900 || endYear < startYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endYear), $"Years must run forward from 1900 or later ({startYear}-{endYear}).");
+        }
+
+        var observations = ids.ToDictionary(id => id, _ => new List<BlsObservation>(), StringComparer.Ordinal);
+        var messages = ids.ToDictionary(id => id, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(_maxSeries))
+        {
+            for (var from = startYear; from <= endYear; from += _maxYears)
+            {
+                var to = Math.Min(endYear, from + _maxYears - 1);
+                await QueryAsync(chunk, from, to, observations, messages, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return ids.Select(id => new BlsSeries(
+            id,
+            observations[id].OrderBy(o => o.Year).ThenBy(o => o.Period, StringComparer.Ordinal).ToArray(),
+            messages[id].Distinct(StringComparer.Ordinal).ToArray())).ToArray();
+    }
+
+    private async Task QueryAsync(string[] ids, int from, int to, Dictionary<string, List<BlsObservation>> observations,
+        Dictionary<string, List<string>> messages, CancellationToken cancellationToken)
+    {
+        TakeQuota();
+        using var body = new MemoryStream();
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("seriesid");
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("startyear", from.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("endyear", to.ToString(CultureInfo.InvariantCulture));
+            if (_key is not null)
+            {
+                json.WriteString("registrationkey", _key);
+            }
+
+            json.WriteEndObject();
+        }
+
+        using var content = new ByteArrayContent(body.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var uri = new Uri(_http.BaseAddress!, "timeseries/data/");
+        using var response = await _http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
+        var text = await ApiResponses.ReadJsonAsync(response, Service, uri, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        using var document = ApiResponses.Parse(text!, Service, uri);
+        var root = document.RootElement;
+        var status = root.TryGetProperty("status", out var s) ? s.GetString() : null;
+        var notes = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Array
+            ? m.EnumerateArray().Select(x => x.GetString()).OfType<string>().Where(x => x.Length > 0).ToArray()
+            : [];
+
+        if (status != "REQUEST_SUCCEEDED")
+        {
+            var said = notes.Length > 0 ? string.Join(" ", notes) : status ?? "no status";
+            if (notes.Any(n => n.Contains("threshold", StringComparison.OrdinalIgnoreCase) || n.Contains("limit", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new LaborMarketRateLimitException($"{Service} refused the query for quota: {said}", response.StatusCode, uri, text, null);
+            }
+
+            if (notes.Any(n => n.Contains("key", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new LaborMarketApiException($"{Service} rejected the registration key: {said}", response.StatusCode, uri, text);
+            }
+
+            throw new LaborMarketApiException($"{Service} did not process the query ({status}): {said}", response.StatusCode, uri, text);
+        }
+
+        foreach (var note in notes)
+        {
+            // Per-series notes name the series ("Series does not exist for Series CUUR0000XXXX").
+            foreach (var id in ids.Where(id => note.Contains(id, StringComparison.OrdinalIgnoreCase)))
+            {
+                messages[id].Add(note);
+            }
+        }
+
+        if (!root.TryGetProperty("Results", out var results) || !results.TryGetProperty("series", out var series) || series.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var one in series.EnumerateArray())
+        {
+            var id = one.TryGetProperty("seriesID", out var sid) ? sid.GetString()?.ToUpperInvariant() : null;
+            if (id is null || !observations.TryGetValue(id, out var list) || !one.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var d in data.EnumerateArray())
+            {
+                if (Observation(d) is { } o)
+                {
+                    list.Add(o);
+                }
+            }
+        }
+    }
+
+    private static BlsObservation? Observation(JsonElement d)
+    {
+        string? Text(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        if (!int.TryParse(Text("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || Text("period") is not { } period)
+        {
+            return null;
+        }
+
+        double? value = double.TryParse(Text("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+        var footnotes = d.TryGetProperty("footnotes", out var f) && f.ValueKind == JsonValueKind.Array
+            ? f.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) ? t.GetString() : null).OfType<string>().ToArray()
+            : [];
+        return new BlsObservation(year, period, Text("periodName") ?? "", value, Text("latest") == "true", footnotes);
+    }
+
+    private void TakeQuota()
+    {
+        lock (_quotaLock)
+        {
+            var today = Today();
+            if (today != _quotaDay)
+            {
+                _quotaDay = today;
+                _queriesToday = 0;
+            }
+
+            if (_queriesToday >= _dailyLimit)
+            {
+                throw new LaborMarketRateLimitException(
+                    $"{Service}: the daily limit of {_dailyLimit} queries is used up{(_key is null ? " (register a key for 500 a day)" : "")}; it resets at midnight US Eastern",
+                    HttpStatusCode.TooManyRequests, null, null, null);
+            }
+
+            _queriesToday++;
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Eastern).DateTime);
+
+    private static readonly TimeZoneInfo Eastern = FindEastern();
+
+    private static TimeZoneInfo FindEastern()
+    {
+        foreach (var id in new[] { "America/New_York", "Eastern Standard Time" })
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(id);
+            }
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+            }
+        }
+
+        // No time zone data on the machine: a fixed UTC-5 is within an hour of the service's day.
+        return TimeZoneInfo.CreateCustomTimeZone("US Eastern (fixed)", TimeSpan.FromHours(-5), "US Eastern", "US Eastern");
+    }
+
+    private const string Service = "BLS Public Data API";
+}
