@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using LaborMarket.Normalization;
 using LaborMarket.Normalization.Geography;
@@ -62,13 +65,94 @@ public static class OewsCsvReader
     {
         // Latin-1 maps every byte to a char: Windows-1252 titles stay readable and nothing fails to decode.
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: !disposeStream);
-        var rows = new RowParser(source, year, await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false), errors);
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        var lines = new LineBuffer();
+        RowParser? rows = null;
+        while (await lines.FillAsync(reader, cancellationToken).ConfigureAwait(false))
         {
-            if (rows.Parse(text) is { } row)
+            while (lines.TryTakeLine(out var start, out var length))
             {
-                yield return row;
+                if (rows is null)
+                {
+                    rows = new RowParser(source, year, new string(lines.Chars, start, length), errors);
+                }
+                else if (rows.Parse(lines.Chars.AsSpan(start, length)) is { } row)
+                {
+                    yield return row;
+                }
             }
+        }
+
+        if (rows is null)
+        {
+            _ = new RowParser(source, year, null, errors); // throws: no header
+        }
+    }
+
+    /// <summary>
+    /// Lines of a text stream read in large blocks: no string per line. A line is a range of <see cref="Chars"/>,
+    /// valid until the next fill; a line longer than the block grows it.
+    /// </summary>
+    private sealed class LineBuffer
+    {
+        private int _start;
+        private int _end;
+        private bool _eof;
+
+        public char[] Chars { get; private set; } = new char[1 << 16];
+
+        public async ValueTask<bool> FillAsync(TextReader reader, CancellationToken cancellationToken)
+        {
+            if (_eof)
+            {
+                return false;
+            }
+
+            // Keep the unfinished line, moved to the front.
+            var pending = _end - _start;
+            if (pending > 0 && _start > 0)
+            {
+                Array.Copy(Chars, _start, Chars, 0, pending);
+            }
+
+            _start = 0;
+            _end = pending;
+            if (_end == Chars.Length)
+            {
+                var larger = new char[Chars.Length * 2];
+                Array.Copy(Chars, larger, _end);
+                Chars = larger;
+            }
+
+            var read = await reader.ReadAsync(Chars.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _eof = true;
+                return _end > _start;
+            }
+
+            _end += read;
+            return true;
+        }
+
+        public bool TryTakeLine(out int start, out int length)
+        {
+            var span = Chars.AsSpan(_start, _end - _start);
+            var newline = span.IndexOf('\n');
+            if (newline < 0)
+            {
+                if (!_eof || span.IsEmpty)
+                {
+                    start = length = 0;
+                    return false;
+                }
+
+                newline = span.Length; // last line without a newline
+            }
+
+            start = _start;
+            length = newline > 0 && span[newline - 1] == '\r' ? newline - 1 : newline;
+            _start += Math.Min(newline + 1, span.Length);
+            return true;
         }
     }
 
@@ -93,8 +177,8 @@ public static class OewsCsvReader
         private readonly int[] _map;
         private readonly int? _year;
         private readonly ICollection<LaborMarketFormatException>? _errors;
-        private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
-        private readonly List<(int Start, int Length)> _fields = new(40);
+        private readonly Titles _titles = new();
+        private (int Start, int Length)[] _fields = new (int, int)[64];
         private long _line = 1;
 
         public RowParser(string source, int? year, string? header, ICollection<LaborMarketFormatException>? errors)
@@ -106,10 +190,10 @@ public static class OewsCsvReader
         }
 
         /// <summary>The row, or null for a blank line, an industry row or (when collecting errors) a bad row.</summary>
-        public OewsEstimate? Parse(string text) => Parse(text, _line + 1);
+        public OewsEstimate? Parse(ReadOnlySpan<char> text) => Parse(text, _line + 1);
 
-        /// <summary>As <see cref="Parse(string)"/>, for a row whose number the caller knows (a spreadsheet may skip rows).</summary>
-        public OewsEstimate? Parse(string text, long line)
+        /// <summary>As <see cref="Parse(ReadOnlySpan{char})"/>, for a row whose number the caller knows (a spreadsheet may skip rows).</summary>
+        public OewsEstimate? Parse(ReadOnlySpan<char> text, long line)
         {
             _line = line;
             if (text.Length == 0)
@@ -119,7 +203,8 @@ public static class OewsCsvReader
 
             try
             {
-                return OewsCsvReader.Parse(text, _map, _fields, _source, _line, _year, _titles);
+                var count = Split(text, ref _fields);
+                return OewsCsvReader.Parse(text, _fields.AsSpan(0, count), _map, _source, _line, _year, _titles);
             }
             catch (LaborMarketFormatException ex) when (_errors is not null)
             {
@@ -131,7 +216,10 @@ public static class OewsCsvReader
 
     private static int[] MapHeader(string header, string source)
     {
-        var names = Split(header.TrimStart('\uFEFF'), []).Select(f => header.TrimStart('\uFEFF').Substring(f.Start, f.Length).Trim().Trim('"').ToUpperInvariant()).ToArray();
+        header = header.TrimStart('\uFEFF');
+        var bounds = new (int Start, int Length)[64];
+        var n = Split(header, ref bounds);
+        var names = bounds.Take(n).Select(f => header.Substring(f.Start, f.Length).Trim().Trim('"').ToUpperInvariant()).ToArray();
         var map = new int[Columns.Length];
         for (var c = 0; c < Columns.Length; c++)
         {
@@ -160,40 +248,38 @@ public static class OewsCsvReader
         return map;
     }
 
-    private static OewsEstimate? Parse(string text, int[] map, List<(int Start, int Length)> fields, string source, long line, int? fileYear,
-        Dictionary<string, string> titles)
+    private static OewsEstimate? Parse(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> fields, int[] map, string source, long line, int? fileYear,
+        Titles titles)
     {
-        Split(text, fields);
-        ReadOnlySpan<char> Field(C c) => map[(int)c] is var i and >= 0 && i < fields.Count ? Unquote(text.AsSpan(fields[i].Start, fields[i].Length)) : default;
-
+        var row = new Row(text, fields, map, source, line);
         var needed = Math.Max(map[(int)C.Area], map[(int)C.OccCode]);
-        if (fields.Count <= needed)
+        if (fields.Length <= needed)
         {
-            throw new LaborMarketFormatException(source, line, Columns[(int)C.OccCode], $"the row has {fields.Count} fields; it is cut short");
+            throw new LaborMarketFormatException(source, line, Columns[(int)C.OccCode], $"the row has {fields.Length} fields; it is cut short");
         }
 
-        var naics = Field(C.Naics);
+        var naics = row.Field(C.Naics);
         if (!naics.IsEmpty && !naics.SequenceEqual("000000") && !naics.SequenceEqual("0"))
         {
             return null; // industry-specific row
         }
 
-        if (!OewsAreaCode.TryParse(Field(C.Area), null, out var area))
+        if (!OewsAreaCode.TryParse(row.Field(C.Area), null, out var area))
         {
-            throw new LaborMarketFormatException(source, line, "AREA", $"'{Field(C.Area).ToString()}' is not an OEWS area code");
+            throw new LaborMarketFormatException(source, line, "AREA", $"'{row.Field(C.Area).ToString()}' is not an OEWS area code");
         }
 
-        if (!SocCode.TryParse(Field(C.OccCode), out var soc))
+        if (!SocCode.TryParse(row.Field(C.OccCode), out var soc))
         {
-            throw new LaborMarketFormatException(source, line, "OCC_CODE", $"'{Field(C.OccCode).ToString()}' is not an occupation code");
+            throw new LaborMarketFormatException(source, line, "OCC_CODE", $"'{row.Field(C.OccCode).ToString()}' is not an occupation code");
         }
 
         int year;
         if (map[(int)C.Year] >= 0)
         {
-            if (!int.TryParse(Field(C.Year), NumberStyles.None, CultureInfo.InvariantCulture, out year))
+            if (!int.TryParse(row.Field(C.Year), NumberStyles.None, CultureInfo.InvariantCulture, out year))
             {
-                throw new LaborMarketFormatException(source, line, "YEAR", $"'{Field(C.Year).ToString()}' is not a year");
+                throw new LaborMarketFormatException(source, line, "YEAR", $"'{row.Field(C.Year).ToString()}' is not a year");
             }
         }
         else
@@ -201,37 +287,54 @@ public static class OewsCsvReader
             year = fileYear ?? throw new LaborMarketFormatException(source, line, "YEAR", "no YEAR column and no year in the file name (such as M2024); pass the year");
         }
 
-        var annualOnly = Field(C.Annual).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
-        var hourlyOnly = Field(C.Hourly).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
+        var annualOnly = row.Field(C.Annual).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
+        var hourlyOnly = row.Field(C.Hourly).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
         var annualTop = year >= 2022 ? 239_200d : 208_000d;
         var hourlyTop = year >= 2022 ? 115d : 100d;
-        OewsValue V(C c, double top) => map[(int)c] < 0 ? OewsValue.Blank : Value(Field(c), top, source, line, Columns[(int)c]);
 
         return new OewsEstimate
         {
             Area = area,
-            AreaTitle = Intern(titles, Field(C.AreaTitle)),
+            AreaTitle = titles.Area(row.Field(C.AreaTitle)),
             Soc = soc,
-            OccupationTitle = Intern(titles, Field(C.OccTitle)),
-            Group = Group(Field(C.Group)),
+            OccupationTitle = titles.Occupation(soc, row.Field(C.OccTitle)),
+            Group = Group(row.Field(C.Group)),
             Year = year,
-            Employment = V(C.TotEmp, 0),
-            HourlyMean = V(C.HMean, hourlyTop),
-            AnnualMean = V(C.AMean, annualTop),
-            HourlyMedian = V(C.HMedian, hourlyTop),
-            AnnualP10 = V(C.AP10, annualTop),
-            AnnualP25 = V(C.AP25, annualTop),
-            AnnualMedian = V(C.AMedian, annualTop),
-            AnnualP75 = V(C.AP75, annualTop),
-            AnnualP90 = V(C.AP90, annualTop),
+            Employment = row.Value(C.TotEmp, 0),
+            HourlyMean = row.Value(C.HMean, hourlyTop),
+            AnnualMean = row.Value(C.AMean, annualTop),
+            HourlyMedian = row.Value(C.HMedian, hourlyTop),
+            AnnualP10 = row.Value(C.AP10, annualTop),
+            AnnualP25 = row.Value(C.AP25, annualTop),
+            AnnualMedian = row.Value(C.AMedian, annualTop),
+            AnnualP75 = row.Value(C.AP75, annualTop),
+            AnnualP90 = row.Value(C.AP90, annualTop),
             AnnualOnly = annualOnly,
             HourlyOnly = hourlyOnly,
         };
     }
 
+    /// <summary>One split row: its cells by column, and its numbers read with the file's name and line for errors.</summary>
+    private readonly ref struct Row(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> fields, int[] map, string source, long line)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly ReadOnlySpan<(int Start, int Length)> _fields = fields;
+
+        public ReadOnlySpan<char> Field(C c) =>
+            map[(int)c] is var i and >= 0 && i < _fields.Length ? Unquote(_text.Slice(_fields[i].Start, _fields[i].Length)) : default;
+
+        public OewsValue Value(C c, double topCode) =>
+            map[(int)c] < 0 ? OewsValue.Blank : OewsCsvReader.Value(Field(c), topCode, source, line, Columns[(int)c]);
+    }
+
     private static OewsValue Value(ReadOnlySpan<char> cell, double topCode, string source, long line, string column)
     {
         cell = cell.Trim();
+        if (TryParseSimple(cell, out var simple))
+        {
+            return new OewsValue(simple, OewsMarker.None);
+        }
+
         switch (cell)
         {
             case "":
@@ -249,6 +352,52 @@ public static class OewsCsvReader
         return double.TryParse(cell, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? new OewsValue(v, OewsMarker.None)
             : throw new LaborMarketFormatException(source, line, column, $"'{cell.ToString()}' is not a number or an OEWS marker (*, **, #, ~)");
+    }
+
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// The common cell shapes ("103,000", "45.67") without the general parser: at most 15 digits, so the digits
+    /// are an exact integer and one division by an exact power of ten rounds exactly as double.Parse does.
+    /// </summary>
+    private static bool TryParseSimple(ReadOnlySpan<char> s, out double value)
+    {
+        long mantissa = 0;
+        var digits = 0;
+        var decimals = -1;
+        foreach (var c in s)
+        {
+            if ((uint)(c - '0') <= 9)
+            {
+                if (++digits > 15)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (c - '0');
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+            }
+            else if (c == ',' && decimals < 0 && digits > 0)
+            {
+                continue;
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                value = 0;
+                return false;
+            }
+        }
+
+        value = decimals <= 0 ? mantissa : mantissa / Pow10[decimals];
+        return digits > 0;
     }
 
     private static OccupationGroup Group(ReadOnlySpan<char> g) => g switch
@@ -274,37 +423,111 @@ public static class OewsCsvReader
         return null;
     }
 
-    private static string Intern(Dictionary<string, string> titles, ReadOnlySpan<char> value)
+    /// <summary>
+    /// One string per distinct title in a file. Rows come grouped by area, so the area title is nearly always the
+    /// previous row's; an occupation's title is found by its code (an integer key) and confirmed by comparison.
+    /// </summary>
+    private sealed class Titles
     {
-        if (value.IsEmpty)
+        private readonly Dictionary<string, string> _all = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, string> _byCode = [];
+        private string _lastArea = "";
+
+        public string Area(ReadOnlySpan<char> value)
         {
-            return "";
+            if (!value.SequenceEqual(_lastArea))
+            {
+                _lastArea = Intern(value);
+            }
+
+            return _lastArea;
         }
+
+        public string Occupation(SocCode soc, ReadOnlySpan<char> value)
+        {
+            if (_byCode.TryGetValue(soc.Value, out var known) && value.SequenceEqual(known))
+            {
+                return known;
+            }
+
+            return _byCode[soc.Value] = Intern(value);
+        }
+
+        private string Intern(ReadOnlySpan<char> value)
+        {
+            if (value.IsEmpty)
+            {
+                return "";
+            }
 
 #if NET9_0_OR_GREATER
-        var lookup = titles.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
+            if (_all.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var existing))
+            {
+                return existing;
+            }
 #endif
-        var s = value.ToString();
-        if (titles.TryGetValue(s, out var found))
-        {
-            return found;
-        }
+            var s = value.ToString();
+            if (_all.TryGetValue(s, out var found))
+            {
+                return found;
+            }
 
-        titles[s] = s;
-        return s;
+            _all[s] = s;
+            return s;
+        }
     }
 
     private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> f) =>
         f.Length >= 2 && f[0] == '"' && f[^1] == '"' ? f[1..^1] : f;
 
     // Field boundaries of one CSV line; quoted fields may hold commas (doubled quotes stay in the slice).
-    private static List<(int Start, int Length)> Split(string line, List<(int Start, int Length)> fields)
+    private static int Split(ReadOnlySpan<char> line, ref (int Start, int Length)[] fields)
     {
-        fields.Clear();
+        var needed = line.Count(',') + 1;
+        if (needed > fields.Length)
+        {
+            Array.Resize(ref fields, needed * 2);
+        }
+
+        return line.Contains('"') ? SplitQuoted(line, fields) : SplitPlain(line, fields);
+    }
+
+    // No quotes: every comma separates. Eight characters are compared at a time and each comma found is a set bit.
+    private static int SplitPlain(ReadOnlySpan<char> line, (int Start, int Length)[] fields)
+    {
+        var count = 0;
+        var start = 0;
+        var i = 0;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(line));
+        var comma = Vector128.Create((ushort)',');
+        for (; i + Vector128<ushort>.Count <= line.Length; i += Vector128<ushort>.Count)
+        {
+            var mask = Vector128.Equals(Vector128.LoadUnsafe(ref first, (nuint)i), comma).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var at = i + BitOperations.TrailingZeroCount(mask);
+                fields[count++] = (start, at - start);
+                start = at + 1;
+                mask &= mask - 1;
+            }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            if (line[i] == ',')
+            {
+                fields[count++] = (start, i - start);
+                start = i + 1;
+            }
+        }
+
+        fields[count++] = (start, line.Length - start);
+        return count;
+    }
+
+    private static int SplitQuoted(ReadOnlySpan<char> line, (int Start, int Length)[] fields)
+    {
+        var count = 0;
         var start = 0;
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
@@ -316,12 +539,12 @@ public static class OewsCsvReader
             }
             else if (c == ',' && !quoted)
             {
-                fields.Add((start, i - start));
+                fields[count++] = (start, i - start);
                 start = i + 1;
             }
         }
 
-        fields.Add((start, line.Length - start));
-        return fields;
+        fields[count++] = (start, line.Length - start);
+        return count;
     }
 }
