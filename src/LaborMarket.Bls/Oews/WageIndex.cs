@@ -9,17 +9,23 @@ namespace LaborMarket.Bls.Oews;
 /// </summary>
 public sealed class WageIndex
 {
-    private readonly Dictionary<(OewsAreaCode Area, SocCode Soc), OewsEstimate[]> _rows;
+    // Rows grouped by (area, code), latest year first within a group; a group is a range of _estimates.
+    private readonly Dictionary<(OewsAreaCode Area, SocCode Soc), (int Start, int Count)> _groups;
+    private readonly OewsEstimate?[] _estimates;
+    private readonly WageIndexFile.Stored? _stored; // a loaded file's rows, made into objects when first asked for
     private readonly HashSet<SocCode> _publishedDetailed;
     private readonly Dictionary<OewsAreaCode, string> _areaTitles;
 
-    private WageIndex(Dictionary<(OewsAreaCode, SocCode), OewsEstimate[]> rows, HashSet<SocCode> detailed, Dictionary<OewsAreaCode, string> titles)
+    private WageIndex(Dictionary<(OewsAreaCode, SocCode), (int, int)> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
+        HashSet<SocCode> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
     {
-        _rows = rows;
+        _groups = groups;
+        _estimates = estimates;
+        _stored = stored;
         _publishedDetailed = detailed;
         _areaTitles = titles;
-        Count = rows.Values.Sum(r => r.Length);
-        Years = rows.Values.SelectMany(r => r).Select(r => r.Year).Distinct().Order().ToArray();
+        Count = estimates.Length;
+        Years = years;
         Areas = titles.Count;
     }
 
@@ -64,13 +70,14 @@ public sealed class WageIndex
     /// </summary>
     public OewsEstimate? Find(OewsAreaCode area, SocCode soc, int? year = null)
     {
-        if (!_rows.TryGetValue((area, soc), out var rows))
+        if (!_groups.TryGetValue((area, soc), out var group))
         {
             return null;
         }
 
-        foreach (var r in rows)
+        for (var i = group.Start; i < group.Start + group.Count; i++)
         {
+            var r = At(i);
             if (year is null || r.Year == year)
             {
                 return r;
@@ -80,6 +87,14 @@ public sealed class WageIndex
         return null;
     }
 
+    private OewsEstimate At(int i) => _estimates[i] ?? Materialize(i);
+
+    private OewsEstimate Materialize(int i)
+    {
+        var e = _stored!.Create(i);
+        return Interlocked.CompareExchange(ref _estimates[i], e, null) ?? e;
+    }
+
     /// <summary>The published title of an area, if any row of it is held.</summary>
     public string? AreaTitle(OewsAreaCode area) => _areaTitles.GetValueOrDefault(area);
 
@@ -87,7 +102,7 @@ public sealed class WageIndex
     public bool PublishesDetailed(SocCode soc) => _publishedDetailed.Contains(soc);
 
     /// <summary>Every row held (any order).</summary>
-    public IEnumerable<OewsEstimate> Rows => _rows.Values.SelectMany(r => r);
+    public IEnumerable<OewsEstimate> Rows => Enumerable.Range(0, _estimates.Length).Select(At);
 
     /// <summary>Writes the index to a compact binary file that <see cref="Load"/> reads back.</summary>
     public void Save(string path)
@@ -102,8 +117,53 @@ public sealed class WageIndex
     public static WageIndex Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Build(WageIndexFile.Read(stream, Path.GetFileName(path)));
+        return FromStored(WageIndexFile.Read(File.ReadAllBytes(path), Path.GetFileName(path)));
+    }
+
+    /// <summary>
+    /// The index of a loaded file. <see cref="Save"/> writes each (area, code) group together, latest year first,
+    /// so groups are ranges found in one pass; a file written otherwise is grouped through the builder.
+    /// </summary>
+    private static WageIndex FromStored(WageIndexFile.Stored stored)
+    {
+        var groups = new Dictionary<(OewsAreaCode, SocCode), (int, int)>(stored.Count);
+        var detailed = new HashSet<SocCode>();
+        var titles = new Dictionary<OewsAreaCode, string>();
+        var years = new SortedSet<int>();
+        for (var start = 0; start < stored.Count;)
+        {
+            ref readonly var first = ref stored[start];
+            var end = start + 1;
+            while (end < stored.Count && stored[end].Area == first.Area && stored[end].Soc == first.Soc)
+            {
+                end++;
+            }
+
+            if (!groups.TryAdd((first.Area, first.Soc), (start, end - start)))
+            {
+                return Build(Enumerable.Range(0, stored.Count).Select(stored.Create)); // a group split in two: not written by Save
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                ref readonly var e = ref stored[i];
+                if (e.Soc.Level == SocLevel.Detailed || e.Group == OccupationGroup.Detailed)
+                {
+                    detailed.Add(e.Soc);
+                }
+
+                years.Add(e.Year);
+                var title = stored.Title(e.AreaTitle);
+                if (title.Length > 0 || !titles.ContainsKey(e.Area))
+                {
+                    titles[e.Area] = title;
+                }
+            }
+
+            start = end;
+        }
+
+        return new WageIndex(groups, new OewsEstimate?[stored.Count], stored, detailed, titles, years.ToArray());
     }
 
     /// <summary>Whether any row for the area is held.</summary>
@@ -146,7 +206,10 @@ public sealed class WageIndex
 
         public WageIndex Build()
         {
-            var rows = new Dictionary<(OewsAreaCode, SocCode), OewsEstimate[]>(_rows.Count);
+            var groups = new Dictionary<(OewsAreaCode, SocCode), (int, int)>(_rows.Count);
+            var estimates = new OewsEstimate?[_rows.Values.Sum(l => l.Count)];
+            var years = new SortedSet<int>();
+            var next = 0;
             foreach (var (key, list) in _rows)
             {
                 // Latest year first; within a year the detailed row before the broad duplicate.
@@ -157,10 +220,15 @@ public sealed class WageIndex
                         : (b.Group == OccupationGroup.Detailed).CompareTo(a.Group == OccupationGroup.Detailed));
                 }
 
-                rows[key] = array;
+                groups[key] = (next, array.Length);
+                foreach (var e in array)
+                {
+                    years.Add(e.Year);
+                    estimates[next++] = e;
+                }
             }
 
-            return new WageIndex(rows, _detailed, _titles);
+            return new WageIndex(groups, estimates, null, _detailed, _titles, years.ToArray());
         }
     }
 }

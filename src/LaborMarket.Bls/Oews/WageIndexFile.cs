@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using LaborMarket.Normalization;
 using LaborMarket.Normalization.Geography;
@@ -64,71 +65,159 @@ internal static class WageIndexFile
         }
     }
 
-    public static IEnumerable<OewsEstimate> Read(Stream stream, string source)
+    /// <summary>
+    /// Reads a whole file from memory into compact records: one array, no object per row until a row is asked for
+    /// (see <see cref="Stored.Create"/>), so a large index loads in milliseconds.
+    /// </summary>
+    public static Stored Read(ReadOnlySpan<byte> data, string source)
     {
-        var rows = new List<OewsEstimate>();
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var at = 0;
+        var done = 0;
         try
         {
-            var magic = Encoding.ASCII.GetString(r.ReadBytes(Magic.Length));
-            if (magic != Magic)
+            if (!data[..Magic.Length].SequenceEqual("LMWAGE"u8))
             {
                 throw new LaborMarketFormatException(source, 0, "magic", "not a LaborMarket wage index file");
             }
 
-            var version = r.ReadInt32();
+            at = Magic.Length;
+            var version = Int32(data, ref at);
             if (version != Version)
             {
                 throw new LaborMarketFormatException(source, 0, "version", $"wage index version {version}; this library reads version {Version}");
             }
 
-            var table = new string[Count(r.ReadInt32(), source, "strings")];
+            var table = new string[Count(Int32(data, ref at), source, "strings")];
             for (var i = 0; i < table.Length; i++)
             {
-                table[i] = r.ReadString();
+                table[i] = String(data, ref at);
             }
 
-            var count = Count(r.ReadInt32(), source, "rows");
-            rows.Capacity = count;
-            var v = new OewsValue[9]; // copied into each record (a struct per field), so one buffer serves every row
-            for (var i = 0; i < count; i++)
+            var count = Count(Int32(data, ref at), source, "rows");
+            var records = new Record[count];
+            var areas = new Dictionary<long, OewsAreaCode>();
+            for (var i = 0; i < count; i++, done++)
             {
-                var level = (AreaLevel)r.ReadByte();
-                var areaValue = r.ReadInt32();
-                var soc = r.ReadInt32();
-                var group = (OccupationGroup)r.ReadByte();
-                var year = r.ReadInt16();
-                var flags = r.ReadByte();
-                var areaTitle = table[Index(r.ReadInt32(), table.Length, source, i)];
-                var occTitle = table[Index(r.ReadInt32(), table.Length, source, i)];
-                for (var k = 0; k < v.Length; k++)
+                var r = data.Slice(at, RecordSize); // throws past the end: a truncated file
+                at += RecordSize;
+                var level = (AreaLevel)r[0];
+                var areaValue = BinaryPrimitives.ReadInt32LittleEndian(r[1..]);
+                var soc = BinaryPrimitives.ReadInt32LittleEndian(r[5..]);
+                var key = ((long)level << 32) | (uint)areaValue;
+                if (!areas.TryGetValue(key, out var area))
                 {
-                    var marker = (OewsMarker)r.ReadByte();
-                    var value = r.ReadDouble();
-                    v[k] = new OewsValue(double.IsNaN(value) ? null : value, marker);
+                    areas[key] = area = Area(level, areaValue, source, i);
                 }
 
-                rows.Add(new OewsEstimate
+                ref var record = ref records[i];
+                record.Area = area;
+                record.Soc = soc is >= 0 and <= 999_999 ? SocCode.FromValue(soc) : throw new LaborMarketFormatException(source, i + 1, "soc", $"bad code {soc}");
+                record.Group = (OccupationGroup)r[9];
+                record.Year = BinaryPrimitives.ReadInt16LittleEndian(r[10..]);
+                record.Flags = r[12];
+                record.AreaTitle = Index(BinaryPrimitives.ReadInt32LittleEndian(r[13..]), table.Length, source, i);
+                record.OccupationTitle = Index(BinaryPrimitives.ReadInt32LittleEndian(r[17..]), table.Length, source, i);
+                for (var k = 0; k < 9; k++)
                 {
-                    Area = Area(level, areaValue, source, i),
-                    AreaTitle = areaTitle,
-                    Soc = soc is >= 0 and <= 999_999 ? SocCode.FromValue(soc) : throw new LaborMarketFormatException(source, i + 1, "soc", $"bad code {soc}"),
-                    OccupationTitle = occTitle,
-                    Group = group,
-                    Year = year,
-                    AnnualOnly = (flags & 1) != 0,
-                    HourlyOnly = (flags & 2) != 0,
-                    Employment = v[0], HourlyMean = v[1], AnnualMean = v[2], HourlyMedian = v[3],
-                    AnnualP10 = v[4], AnnualP25 = v[5], AnnualMedian = v[6], AnnualP75 = v[7], AnnualP90 = v[8],
-                });
+                    record.Values[k] = Value(r, k);
+                }
+            }
+
+            return new Stored(records, table);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new LaborMarketFormatException(source, done + 1, null, $"the file ends after {done} rows: it is truncated", ex);
+        }
+    }
+
+    /// <summary>The nine figures of a record, inline.</summary>
+    [System.Runtime.CompilerServices.InlineArray(9)]
+    internal struct NineValues
+    {
+        private OewsValue _first;
+    }
+
+    /// <summary>One row as stored: codes, title indexes and figures.</summary>
+    internal struct Record
+    {
+        public OewsAreaCode Area;
+        public SocCode Soc;
+        public OccupationGroup Group;
+        public short Year;
+        public byte Flags;
+        public int AreaTitle;
+        public int OccupationTitle;
+        public NineValues Values;
+    }
+
+    /// <summary>The rows of a loaded file, made into <see cref="OewsEstimate"/> objects one at a time when asked for.</summary>
+    internal sealed class Stored(Record[] records, string[] table)
+    {
+        public int Count => records.Length;
+
+        public ref readonly Record this[int i] => ref records[i];
+
+        public string Title(int index) => table[index];
+
+        public OewsEstimate Create(int i)
+        {
+            ref readonly var r = ref records[i];
+            return new OewsEstimate
+            {
+                Area = r.Area,
+                AreaTitle = table[r.AreaTitle],
+                Soc = r.Soc,
+                OccupationTitle = table[r.OccupationTitle],
+                Group = r.Group,
+                Year = r.Year,
+                AnnualOnly = (r.Flags & 1) != 0,
+                HourlyOnly = (r.Flags & 2) != 0,
+                Employment = r.Values[0], HourlyMean = r.Values[1], AnnualMean = r.Values[2], HourlyMedian = r.Values[3],
+                AnnualP10 = r.Values[4], AnnualP25 = r.Values[5], AnnualMedian = r.Values[6], AnnualP75 = r.Values[7], AnnualP90 = r.Values[8],
+            };
+        }
+    }
+
+    // level(1) area(4) soc(4) group(1) year(2) flags(1) area title(4) occupation title(4), then 9 x (marker(1) value(8)).
+    private const int RecordSize = 21 + (9 * 9);
+
+    private static OewsValue Value(ReadOnlySpan<byte> record, int k)
+    {
+        var offset = 21 + (k * 9);
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(record[(offset + 1)..]);
+        return new OewsValue(double.IsNaN(value) ? null : value, (OewsMarker)record[offset]);
+    }
+
+    private static int Int32(ReadOnlySpan<byte> data, ref int at)
+    {
+        var v = BinaryPrimitives.ReadInt32LittleEndian(data[at..]);
+        at += 4;
+        return v;
+    }
+
+    // BinaryWriter's string: a 7-bit encoded byte length, then UTF-8.
+    private static string String(ReadOnlySpan<byte> data, ref int at)
+    {
+        var length = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = data[at++];
+            length |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                break;
+            }
+
+            if (shift > 28)
+            {
+                throw new ArgumentOutOfRangeException(nameof(data), "bad string length");
             }
         }
-        catch (EndOfStreamException ex)
-        {
-            throw new LaborMarketFormatException(source, rows.Count + 1, null, $"the file ends after {rows.Count} rows: it is truncated", ex);
-        }
 
-        return rows;
+        var s = Encoding.UTF8.GetString(data.Slice(at, length));
+        at += length;
+        return s;
     }
 
     private static OewsValue[] Values(OewsEstimate r) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
 using LaborMarket.Normalization;
 using LaborMarket.Normalization.Geography;
@@ -28,65 +27,112 @@ public static class OflcWageLevelReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         var source = Path.GetFileName(path);
         using var reader = new StreamReader(OewsCsvReader.OpenFile(path), Encoding.UTF8);
-        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
-        var names = CsvLine.Split(header.TrimStart('\uFEFF')).Select(n => n.Trim()).ToArray();
-        var map = Columns.Select(c => Array.FindIndex(names, n => n.Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
-        for (var c = 0; c < map.Length; c++)
+        var lines = new CsvText.LineBuffer();
+        var parser = default(RowParser);
+        long line = 0;
+        while (await lines.FillAsync(reader, cancellationToken).ConfigureAwait(false))
         {
-            if (map[c] < 0)
+            while (lines.TryTakeLine(out var start, out var length))
             {
-                throw new LaborMarketFormatException(source, 1, Columns[c], $"not an OFLC wage-level file: no {Columns[c]} column");
+                line++;
+                if (parser is null)
+                {
+                    parser = new RowParser(new string(lines.Chars, start, length), source);
+                    continue;
+                }
+
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                OflcWageLevels row;
+                try
+                {
+                    row = parser.Parse(lines.Chars.AsSpan(start, length), line);
+                }
+                catch (LaborMarketFormatException ex) when (errors is not null)
+                {
+                    errors.Add(ex);
+                    continue;
+                }
+
+                yield return row;
             }
         }
 
-        long line = 1;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        if (parser is null)
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            OflcWageLevels row;
-            try
-            {
-                row = Parse(CsvLine.Split(text), map, source, line);
-            }
-            catch (LaborMarketFormatException ex) when (errors is not null)
-            {
-                errors.Add(ex);
-                continue;
-            }
-
-            yield return row;
+            throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
         }
     }
 
-    private static OflcWageLevels Parse(string[] f, int[] map, string source, long line)
+    private sealed class RowParser
     {
-        if (f.Length <= map.Max())
+        private readonly int[] _map;
+        private readonly string _source;
+        private readonly int _needed;
+        private (int Start, int Length)[] _fields = new (int, int)[16];
+        private string _lastAreaName = "";
+
+        public RowParser(string header, string source)
         {
-            throw new LaborMarketFormatException(source, line, Columns[Array.IndexOf(map, map.Max())], $"the row has {f.Length} fields; it is cut short");
+            _source = source;
+            header = header.TrimStart('\uFEFF');
+            var count = CsvText.Split(header, ref _fields);
+            var names = _fields.Take(count).Select(f => header.Substring(f.Start, f.Length).Trim().Trim('"')).ToArray();
+            _map = Columns.Select(c => Array.FindIndex(names, n => n.Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
+            for (var c = 0; c < _map.Length; c++)
+            {
+                if (_map[c] < 0)
+                {
+                    throw new LaborMarketFormatException(source, 1, Columns[c], $"not an OFLC wage-level file: no {Columns[c]} column");
+                }
+            }
+
+            _needed = _map.Max();
         }
 
-        var area = OewsAreaCode.TryParse(f[map[0]], out var a) ? a
-            : throw new LaborMarketFormatException(source, line, "area_code", $"'{f[map[0]]}' is not an OEWS area code");
-        var soc = SocCode.TryParse(f[map[2]], out var s) ? s
-            : throw new LaborMarketFormatException(source, line, "soc_code", $"'{f[map[2]]}' is not a SOC code");
-        double? Level(int c)
+        public OflcWageLevels Parse(ReadOnlySpan<char> text, long line)
         {
-            var t = f[map[c]].Trim();
-            if (t.Length == 0)
+            var count = CsvText.Split(text, ref _fields);
+            if (count <= _needed)
+            {
+                throw new LaborMarketFormatException(_source, line, Columns[Array.IndexOf(_map, _needed)], $"the row has {count} fields; it is cut short");
+            }
+
+            var fields = _fields;
+            ReadOnlySpan<char> Field(ReadOnlySpan<char> t, int c) => Unquote(t.Slice(fields[_map[c]].Start, fields[_map[c]].Length));
+
+            var area = OewsAreaCode.TryParse(Field(text, 0), null, out var a) ? a
+                : throw new LaborMarketFormatException(_source, line, "area_code", $"'{Field(text, 0).ToString()}' is not an OEWS area code");
+            var soc = SocCode.TryParse(Field(text, 2), out var s) ? s
+                : throw new LaborMarketFormatException(_source, line, "soc_code", $"'{Field(text, 2).ToString()}' is not a SOC code");
+            var name = Field(text, 1);
+            if (!name.SequenceEqual(_lastAreaName))
+            {
+                _lastAreaName = name.ToString(); // rows come grouped by area: one string per area
+            }
+
+            return new OflcWageLevels(area, _lastAreaName, soc,
+                Level(Field(text, 3), 3, line), Level(Field(text, 4), 4, line), Level(Field(text, 5), 5, line), Level(Field(text, 6), 6, line));
+        }
+
+        private double? Level(ReadOnlySpan<char> cell, int column, long line)
+        {
+            cell = cell.Trim();
+            if (cell.IsEmpty)
             {
                 return null;
             }
 
-            return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0
-                ? v : throw new LaborMarketFormatException(source, line, Columns[c], $"'{t}' is not an hourly wage");
+            return CsvText.TryParseSimple(cell, out var v)
+                || (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v) && v >= 0)
+                ? v
+                : throw new LaborMarketFormatException(_source, line, Columns[column], $"'{cell.ToString()}' is not an hourly wage");
         }
 
-        return new OflcWageLevels(area, f[map[1]], soc, Level(3), Level(4), Level(5), Level(6));
+        private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> f) =>
+            f.Length >= 2 && f[0] == '"' && f[^1] == '"' ? f[1..^1] : f;
     }
 }
