@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
@@ -26,13 +27,25 @@ public sealed class WageLookup
         ("employment", e => e.Employment),
     ];
 
+    private readonly ConcurrentDictionary<(SocCode Soc, WageLocation Location, int? Year), WageAnswer>? _answers;
+    private readonly int _cacheSize;
+
     /// <summary>Creates a lookup over an index and a crosswalk.</summary>
-    public WageLookup(WageIndex index, AreaCrosswalk crosswalk)
+    /// <param name="index">The estimates.</param>
+    /// <param name="crosswalk">The county and place crosswalk.</param>
+    /// <param name="answerCacheSize">
+    /// Answers kept for repeated questions (a table of a million rows asks about far fewer distinct occupation and
+    /// place pairs). Answers are immutable, so a kept one is the same answer. Default 100,000; 0 keeps none.
+    /// </param>
+    public WageLookup(WageIndex index, AreaCrosswalk crosswalk, int answerCacheSize = 100_000)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(crosswalk);
+        ArgumentOutOfRangeException.ThrowIfNegative(answerCacheSize);
         Index = index;
         Crosswalk = crosswalk;
+        _cacheSize = answerCacheSize;
+        _answers = answerCacheSize > 0 ? new() : null;
     }
 
     /// <summary>The estimates.</summary>
@@ -45,6 +58,27 @@ public sealed class WageLookup
     public WageAnswer Find(SocCode soc, WageLocation location, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(location);
+        if (_answers is null)
+        {
+            return Answer(soc, location, year);
+        }
+
+        if (_answers.TryGetValue((soc, location, year), out var known))
+        {
+            return known;
+        }
+
+        var answer = Answer(soc, location, year);
+        if (_answers.Count < _cacheSize)
+        {
+            _answers.TryAdd((soc, location, year), answer);
+        }
+
+        return answer;
+    }
+
+    private WageAnswer Answer(SocCode soc, WageLocation location, int? year)
+    {
         var steps = new List<string>();
         var requested = soc;
         if (!Index.PublishesDetailed(soc) && SocCrosswalk.Changed(soc))
