@@ -126,4 +126,22 @@ public class WageLookupTests(ITestOutputHelper output)
         Assert.Null(a.Area);
         Assert.Contains("no annual median for 15-1252 at any level of the chain", a.Steps);
     }
+
+    [DataFact]
+    public void Find_RepeatedQuestion_IsAnsweredFromTheCacheWithTheSameAnswer()
+    {
+        var nurses = SocCode.Parse("29-1141");
+        var pinellas = WageLocation.ForCounty(CountyFips.Parse("12103"));
+        var uncached = new WageLookup(Real.Value.Index, Real.Value.Crosswalk, answerCacheSize: 0);
+
+        var first = Real.Value.Find(nurses, pinellas);
+        var again = Real.Value.Find(nurses, WageLocation.ForCounty(CountyFips.Parse("12103")));
+        var fresh = uncached.Find(nurses, pinellas);
+
+        Assert.Same(first, again);
+        Assert.NotSame(fresh, uncached.Find(nurses, pinellas));
+        Assert.Equal(first.AnnualMedian, fresh.AnnualMedian);
+        Assert.Equal(first.Steps, fresh.Steps);
+        Assert.NotSame(first, Real.Value.Find(nurses, pinellas, year: 2023));
+    }
 }
