@@ -1,0 +1,343 @@
+using LaborMarket.Inference.Trees;
+
+namespace LaborMarket.Inference.Training;
+
+/// <summary>The result of training: the model, its LightGBM text, and the validation history.</summary>
+/// <param name="Model">The trained model, ready to predict.</param>
+/// <param name="ModelText">The model in LightGBM's text format (save it as model.txt).</param>
+/// <param name="Iterations">Iterations kept (the best one when early stopping was on).</param>
+/// <param name="MetricName">The validation metric ("l2", "quantile", "binary_logloss", "poisson", "multi_logloss"), or null without validation rows.</param>
+/// <param name="ValidationHistory">The validation metric after each iteration.</param>
+public sealed record TrainingResult(LightGbmModel Model, string ModelText, int Iterations, string? MetricName, IReadOnlyList<double> ValidationHistory);
+
+/// <summary>
+/// Trains gradient-boosted trees in pure managed code, the way LightGBM does (histogram GBDT, leaf-wise growth)
+/// and with its parameter names, and writes the model in LightGBM's text format. Deterministic for a seed,
+/// whatever the number of threads.
+/// </summary>
+public static class GbdtTrainer
+{
+    /// <summary>Trains a model.</summary>
+    /// <param name="train">The training rows.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <param name="validation">Rows to watch for early stopping (same features), or null.</param>
+    /// <param name="progress">Told the iteration just finished, or null.</param>
+    /// <param name="cancellationToken">Cancels training between iterations.</param>
+    /// <exception cref="ArgumentException">Bad parameters, unknown categorical features, or labels the objective cannot take (naming the row).</exception>
+    public static TrainingResult Train(TrainingSet train, GbdtParameters parameters, TrainingSet? validation = null,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var p = parameters;
+        if (p.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(parameters));
+        }
+
+        if (train.RowCount == 0)
+        {
+            throw new ArgumentException("no training rows", nameof(train));
+        }
+
+        if (validation is not null && !validation.FeatureNames.SequenceEqual(train.FeatureNames))
+        {
+            throw new ArgumentException("the validation rows' features differ from the training rows'", nameof(validation));
+        }
+
+        var names = train.FeatureNames.ToArray();
+        foreach (var c in p.CategoricalFeatures)
+        {
+            if (Array.IndexOf(names, c) < 0)
+            {
+                throw new ArgumentException($"categorical feature '{c}' is not a feature ({string.Join(", ", names)})", nameof(parameters));
+            }
+        }
+
+        var objective = Objective.For(p);
+        objective.CheckLabels(train.LabelArray);
+        var n = train.RowCount;
+        var f = train.FeatureCount;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = p.NumThreads > 0 ? p.NumThreads : Environment.ProcessorCount, CancellationToken = cancellationToken };
+
+        // Bin each feature (from up to 200,000 rows, as LightGBM samples), then store the bins column by column.
+        var sample = SampleRows(n, 200_000, p.Seed);
+        var bins = new FeatureBins[f];
+        var columns = new byte[f][];
+        Parallel.For(0, f, parallel, j =>
+        {
+            var values = new double[sample.Length];
+            for (var i = 0; i < sample.Length; i++)
+            {
+                values[i] = train.Values[(sample[i] * f) + j];
+            }
+
+            bins[j] = p.CategoricalFeatures.Contains(names[j]) ? FeatureBins.Categorical(values) : FeatureBins.Numerical(values, p.MaxBin, p.MinDataInBin);
+            var column = new byte[n];
+            for (var i = 0; i < n; i++)
+            {
+                column[i] = bins[j].Bin(train.Values[(i * f) + j]);
+            }
+
+            columns[j] = column;
+        });
+
+        var k = objective.Classes;
+        var labels = train.LabelArray;
+        var scores = new double[k * n];
+        var init = new double[k];
+        for (var c = 0; c < k; c++)
+        {
+            init[c] = p.BoostFromAverage ? objective.InitScore(labels, c) : 0;
+            Array.Fill(scores, init[c], c * n, n);
+        }
+
+        var validScores = validation is null ? null : new double[k * validation.RowCount];
+        if (validScores is not null)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                Array.Fill(validScores, init[c], c * validation!.RowCount, validation.RowCount);
+            }
+        }
+
+        var learner = new TreeLearner(columns, bins, n, p, parallel);
+        var grad = new double[k * n];
+        var hess = new double[k * n];
+        var trees = new List<GrownTree>();
+        var shrink = new List<double>();
+        var history = new List<double>();
+        var bestIteration = 0;
+        var bestMetric = double.PositiveInfinity;
+        var bag = Enumerable.Range(0, n).ToArray();
+        var inBag = new bool[n];
+        Array.Fill(inBag, true);
+        var bagging = p.BaggingFreq > 0 && p.BaggingFraction < 1;
+        var featureUsed = new bool[f];
+        var featureRandom = new Random(p.Seed * 2 + 1);
+
+        for (var iteration = 0; iteration < p.NumIterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (bagging && iteration % p.BaggingFreq == 0)
+            {
+                var random = new Random(p.Seed + (iteration * 7919));
+                Array.Fill(inBag, false);
+                bag = Enumerable.Range(0, n).Where(_ => random.NextDouble() < p.BaggingFraction).ToArray();
+                foreach (var r in bag)
+                {
+                    inBag[r] = true;
+                }
+            }
+
+            Array.Fill(featureUsed, p.FeatureFraction >= 1);
+            if (p.FeatureFraction < 1)
+            {
+                var take = Math.Max(1, (int)Math.Round(f * p.FeatureFraction));
+                foreach (var j in Enumerable.Range(0, f).OrderBy(_ => featureRandom.Next()).Take(take))
+                {
+                    featureUsed[j] = true;
+                }
+            }
+
+            objective.Gradients(labels, scores, grad, hess, parallel);
+            var grown = new GrownTree[k];
+            for (var c = 0; c < k; c++)
+            {
+                var tree = learner.Grow(bag, grad.AsSpan(c * n, n).ToArray(), hess.AsSpan(c * n, n).ToArray(), featureUsed);
+                if (objective.RenewsLeaves)
+                {
+                    RenewQuantileLeaves(tree, learner, labels, scores.AsSpan(c * n, n), p.Alpha);
+                }
+
+                for (var l = 0; l < tree.NumLeaves; l++)
+                {
+                    tree.LeafValue[l] *= p.LearningRate;
+                }
+
+                for (var i = 0; i < tree.InternalValue.Count; i++)
+                {
+                    tree.InternalValue[i] *= p.LearningRate;
+                }
+
+                // Scores of in-bag rows by leaf range; out-of-bag rows walk the tree.
+                var classScores = scores.AsSpan(c * n, n);
+                for (var l = 0; l < tree.NumLeaves; l++)
+                {
+                    var value = tree.LeafValue[l];
+                    foreach (var r in learner.Indices.AsSpan(learner.Begin[l], learner.Count[l]))
+                    {
+                        classScores[r] += value;
+                    }
+                }
+
+                if (bag.Length < n)
+                {
+                    for (var r = 0; r < n; r++)
+                    {
+                        if (!inBag[r])
+                        {
+                            classScores[r] += tree.LeafValue[LeafOfBinnedRow(tree, columns, bins, r)];
+                        }
+                    }
+                }
+
+                grown[c] = tree;
+            }
+
+            var noSplit = grown.All(t => t.NumLeaves == 1);
+            if (noSplit && iteration > 0)
+            {
+                break; // no leaf can split any more: further trees would all be constant
+            }
+
+            if (iteration == 0)
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    for (var l = 0; l < grown[c].NumLeaves; l++)
+                    {
+                        grown[c].LeafValue[l] += init[c];
+                    }
+
+                    for (var i = 0; i < grown[c].InternalValue.Count; i++)
+                    {
+                        grown[c].InternalValue[i] += init[c];
+                    }
+                }
+            }
+
+            foreach (var t in grown)
+            {
+                trees.Add(t);
+                shrink.Add(iteration == 0 && noSplit ? 1 : p.LearningRate);
+            }
+
+            if (validation is not null)
+            {
+                var vn = validation.RowCount;
+                for (var c = 0; c < k; c++)
+                {
+                    var t = ToDecisionTree(grown[c]);
+                    for (var r = 0; r < vn; r++)
+                    {
+                        validScores![(c * vn) + r] += t.Output(validation.Row(r)) - (iteration == 0 ? init[c] : 0);
+                    }
+                }
+
+                var metric = objective.Metric(validation.LabelArray, validScores!);
+                history.Add(metric);
+                if (metric < bestMetric)
+                {
+                    bestMetric = metric;
+                    bestIteration = iteration + 1;
+                }
+                else if (p.EarlyStoppingRounds > 0 && iteration + 1 - bestIteration >= p.EarlyStoppingRounds)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                bestIteration = iteration + 1;
+            }
+
+            progress?.Report(iteration + 1);
+            if (noSplit)
+            {
+                break;
+            }
+        }
+
+        if (p.EarlyStoppingRounds <= 0 || validation is null)
+        {
+            bestIteration = trees.Count / k;
+        }
+
+        var kept = trees.Take(bestIteration * k).ToList();
+        var text = ModelTextWriter.Write(kept, shrink.Take(kept.Count).ToList(), names, bins, p, k);
+        var model = LightGbmModel.Parse(new StringReader(text), "trained model");
+        return new TrainingResult(model, text, bestIteration, validation is null ? null : objective.MetricName, history);
+    }
+
+    private static int[] SampleRows(int n, int max, int seed)
+    {
+        if (n <= max)
+        {
+            return Enumerable.Range(0, n).ToArray();
+        }
+
+        var random = new Random(seed);
+        var picked = new HashSet<int>();
+        while (picked.Count < max)
+        {
+            picked.Add(random.Next(n));
+        }
+
+        return picked.Order().ToArray();
+    }
+
+    /// <summary>Quantile leaves take the alpha-quantile of their rows' residuals (LightGBM's leaf renewal).</summary>
+    private static void RenewQuantileLeaves(GrownTree tree, TreeLearner learner, double[] labels, Span<double> scores, double alpha)
+    {
+        for (var l = 0; l < tree.NumLeaves; l++)
+        {
+            var rows = learner.Indices.AsSpan(learner.Begin[l], learner.Count[l]);
+            if (rows.Length == 0)
+            {
+                continue;
+            }
+
+            var residuals = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                residuals[i] = labels[rows[i]] - scores[rows[i]];
+            }
+
+            tree.LeafValue[l] = Objective.Percentile(residuals, alpha);
+        }
+    }
+
+    private static int LeafOfBinnedRow(GrownTree tree, byte[][] columns, FeatureBins[] bins, int row)
+    {
+        if (tree.NumLeaves == 1)
+        {
+            return 0;
+        }
+
+        var node = 0;
+        while (node >= 0)
+        {
+            var feature = tree.SplitFeature[node];
+            int b = columns[feature][row];
+            bool left;
+            if (tree.LeftBins[node] is { } leftBins)
+            {
+                left = b < leftBins.Length && leftBins[b];
+            }
+            else
+            {
+                left = bins[feature].HasMissingBin && b == bins[feature].ValueBins ? (tree.DecisionType[node] & 2) != 0 : b <= tree.ThresholdBin[node];
+            }
+
+            node = left ? tree.LeftChild[node] : tree.RightChild[node];
+        }
+
+        return ~node;
+    }
+
+    private static DecisionTree ToDecisionTree(GrownTree t) => new()
+    {
+        NumLeaves = t.NumLeaves,
+        SplitFeature = t.SplitFeature.ToArray(),
+        Threshold = t.Threshold.ToArray(),
+        DecisionType = t.DecisionType.ToArray(),
+        LeftChild = t.LeftChild.ToArray(),
+        RightChild = t.RightChild.ToArray(),
+        LeafValue = t.LeafValue.ToArray(),
+        CatBoundaries = t.CatBoundaries.ToArray(),
+        CatThreshold = t.CatThreshold.ToArray(),
+        LeafCount = t.LeafCount.Select(c => (double)c).ToArray(),
+        InternalCount = t.InternalCount.Select(c => (double)c).ToArray(),
+    };
+}
