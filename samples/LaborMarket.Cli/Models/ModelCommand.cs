@@ -12,8 +12,10 @@ internal static class ModelCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("model", "Run gradient-boosted tree models saved in LightGBM's text format.");
+        var command = new Command("model", "Train, evaluate and run gradient-boosted tree models in LightGBM's text format.");
         command.Subcommands.Add(Predict(console));
+        command.Subcommands.Add(ModelTrainCommand.Train(console));
+        command.Subcommands.Add(ModelTrainCommand.Evaluate(console));
         return command;
     }
 

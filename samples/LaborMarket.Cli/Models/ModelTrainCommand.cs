@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Inference.Evaluation;
+using LaborMarket.Inference.Training;
+using LaborMarket.Inference.Trees;
+
+namespace LaborMarket.Cli.Models;
+
+/// <summary><c>labormarket model train</c> and <c>model evaluate</c>: train a LightGBM-format model from a CSV, and measure one.</summary>
+internal static class ModelTrainCommand
+{
+    public static Command Train(CliConsole console)
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Training CSV with a header.", Required = true };
+        var label = new Option<string>("--label", "-l") { Description = "The label column.", Required = true };
+        var objective = new Option<string>("--objective") { Description = "regression, quantile, binary, poisson or multiclass.", DefaultValueFactory = _ => "regression" };
+        var parameters = new Option<string[]>("--param", "-p") { Description = "A LightGBM parameter as key=value (repeatable), such as num_leaves=63.", AllowMultipleArgumentsPerToken = false };
+        var valid = new Option<FileInfo?>("--valid") { Description = "Validation CSV (same columns) for metrics and early stopping." };
+        var outPath = new Option<FileInfo>("--out", "-o") { Description = "Where to write model.txt.", Required = true };
+        var command = new Command("train", "Train gradient-boosted trees on a CSV and save them in LightGBM's text format.")
+        {
+            input, label, objective, parameters, valid, outPath,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pairs = new List<KeyValuePair<string, string>> { new("objective", parse.GetValue(objective)!) };
+            foreach (var kv in parse.GetValue(parameters) ?? [])
+            {
+                var eq = kv.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new CliUserException($"--param '{kv}' is not key=value.");
+                }
+
+                pairs.Add(new(kv[..eq], kv[(eq + 1)..]));
+            }
+
+            var p = GbdtParameters.Parse(pairs);
+            var labelName = parse.GetValue(label)!;
+            var train = await TrainingSet.ReadCsvAsync(parse.GetValue(input)!.FullName, labelName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var validation = parse.GetValue(valid) is { } v
+                ? await TrainingSet.ReadCsvAsync(v.FullName, labelName, train.FeatureNames, cancellationToken).ConfigureAwait(false)
+                : null;
+
+            var progress = new ProgressLine(console, "training iterations", p.NumIterations);
+            var result = GbdtTrainer.Train(train, p, validation, new Progress<int>(i => progress.Report(i)), cancellationToken);
+            progress.Done(result.Iterations);
+
+            var file = parse.GetValue(outPath)!;
+            file.Directory?.Create();
+            await File.WriteAllTextAsync(file.FullName, result.ModelText, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"trained {result.Iterations} iterations ({result.Model.TreeCount} trees) on {train.RowCount} rows x {train.FeatureCount} features -> {file.FullName}")).ConfigureAwait(false);
+            if (validation is not null)
+            {
+                await WriteMetrics(console.Out, ModelEvaluation.Evaluate(result.Model, validation)).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Evaluate(CliConsole console)
+    {
+        var model = new Option<FileInfo>("--model", "-m") { Description = "A LightGBM text model (model.txt).", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "Labelled CSV with a header.", Required = true };
+        var label = new Option<string>("--label", "-l") { Description = "The label column.", Required = true };
+        var command = new Command("evaluate", "Print a model's metrics on labelled rows (regression: MAE, RMSE, R2, MAPE; binary: log loss, AUC, F1; ...).")
+        {
+            model, input, label,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = LightGbmModel.Load(parse.GetValue(model)!.FullName);
+            var rows = await TrainingSet.ReadCsvAsync(parse.GetValue(input)!.FullName, parse.GetValue(label)!, loaded.FeatureNames, cancellationToken).ConfigureAwait(false);
+            await WriteMetrics(console.Out, ModelEvaluation.Evaluate(loaded, rows)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task WriteMetrics(TextWriter writer, IReadOnlyDictionary<string, double> metrics)
+    {
+        foreach (var (name, value) in metrics)
+        {
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name}\t{value:G6}")).ConfigureAwait(false);
+        }
+    }
+}

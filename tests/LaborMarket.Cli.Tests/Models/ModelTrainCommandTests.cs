@@ -1,0 +1,38 @@
+namespace LaborMarket.Cli.Tests.Models;
+
+public class ModelTrainCommandTests
+{
+    [DataFact]
+    public async Task TrainThenEvaluate_PoissonFixture_WritesAModelAndItsMetrics()
+    {
+        var dir = TestData.FixturePath("lightgbm/poisson");
+        var model = Path.Combine(Directory.CreateTempSubdirectory().FullName, "model.txt");
+
+        var (trainCode, trainOut, trainError) = await CliRunner.RunAsync("model", "train", "--input", Path.Combine(dir, "train.csv"), "--label", "headcount",
+            "--objective", "poisson", "--param", "num_iterations=50", "--param", "learning_rate=0.1", "--out", model);
+        var (evalCode, evalOut, _) = await CliRunner.RunAsync("model", "evaluate", "--model", model, "--input", Path.Combine(dir, "test.csv"), "--label", "headcount");
+        var (predictCode, predictOut, _) = await CliRunner.RunAsync("model", "predict", "--model", model, "--input", Path.Combine(dir, "test.csv"));
+
+        Assert.True(trainCode == 0, trainError);
+        Assert.Contains("trained 50 iterations", trainOut, StringComparison.Ordinal);
+        Assert.StartsWith("tree\nversion=v4", await File.ReadAllTextAsync(model), StringComparison.Ordinal);
+        Assert.Equal(0, evalCode);
+        var metrics = evalOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(metrics["rmse"], 0.9, 1.2);
+        Assert.True(metrics.ContainsKey("poisson_deviance"));
+        Assert.Equal(0, predictCode);
+        Assert.Equal((int)metrics["rows"], predictOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Train_UnknownParameter_ExitsOneNamingIt()
+    {
+        var csv = Path.Combine(Directory.CreateTempSubdirectory().FullName, "t.csv");
+        await File.WriteAllTextAsync(csv, "y,x\n1,2\n2,3\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--param", "num_leafs=3", "--out", csv + ".model");
+
+        Assert.Equal(1, code);
+        Assert.Contains("num_leafs", error, StringComparison.Ordinal);
+    }
+}
