@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers LaborMarket.Inference with a service collection.</summary>
 public static class InferenceServiceCollectionExtensions
 {
-    /// <summary>Registers the model registry with default options.</summary>
+    /// <summary>Registers <see cref="LaborMarket.Inference.Registry.ModelRegistry"/> (set its folder in configuration).</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection, for chaining.</returns>
     public static IServiceCollection AddLaborMarketInference(this IServiceCollection services)
@@ -41,6 +41,11 @@ public static class InferenceServiceCollectionExtensions
     private static IServiceCollection AddCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelRegistryOptions>, ModelRegistryOptionsValidator>());
+
+        // The registry keeps loaded models: one thread-safe predictor per model version for the whole app.
+        services.TryAddSingleton(static sp => new LaborMarket.Inference.Registry.ModelRegistry(
+            sp.GetRequiredService<IOptions<ModelRegistryOptions>>().Value.RegistryPath
+            ?? throw new InvalidOperationException("ModelRegistryOptions.RegistryPath is not set: configure the model registry folder.")));
         return services;
     }
 }
