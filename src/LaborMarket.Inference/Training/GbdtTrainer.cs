@@ -63,7 +63,7 @@ public static class GbdtTrainer
         // Bin each feature (from up to 200,000 rows, as LightGBM samples), then store the bins column by column.
         var sample = SampleRows(n, 200_000, p.Seed);
         var bins = new FeatureBins[f];
-        var columns = new byte[f][];
+        var rowBins = new byte[n * f];
         Parallel.For(0, f, parallel, j =>
         {
             var values = new double[sample.Length];
@@ -73,13 +73,10 @@ public static class GbdtTrainer
             }
 
             bins[j] = p.CategoricalFeatures.Contains(names[j]) ? FeatureBins.Categorical(values) : FeatureBins.Numerical(values, p.MaxBin, p.MinDataInBin);
-            var column = new byte[n];
             for (var i = 0; i < n; i++)
             {
-                column[i] = bins[j].Bin(train.Values[(i * f) + j]);
+                rowBins[(i * f) + j] = bins[j].Bin(train.Values[(i * f) + j]);
             }
-
-            columns[j] = column;
         });
 
         var k = objective.Classes;
@@ -101,7 +98,7 @@ public static class GbdtTrainer
             }
         }
 
-        var learner = new TreeLearner(columns, bins, n, p, parallel);
+        var learner = new TreeLearner(rowBins, bins, n, p, parallel);
         var grad = new double[k * n];
         var hess = new double[k * n];
         var trees = new List<GrownTree>();
@@ -144,7 +141,7 @@ public static class GbdtTrainer
             var grown = new GrownTree[k];
             for (var c = 0; c < k; c++)
             {
-                var tree = learner.Grow(bag, grad.AsSpan(c * n, n).ToArray(), hess.AsSpan(c * n, n).ToArray(), featureUsed);
+                var tree = learner.Grow(bag, grad, hess, c * n, featureUsed);
                 if (objective.RenewsLeaves)
                 {
                     RenewQuantileLeaves(tree, learner, labels, scores.AsSpan(c * n, n), p.Alpha);
@@ -177,7 +174,7 @@ public static class GbdtTrainer
                     {
                         if (!inBag[r])
                         {
-                            classScores[r] += tree.LeafValue[LeafOfBinnedRow(tree, columns, bins, r)];
+                            classScores[r] += tree.LeafValue[LeafOfBinnedRow(tree, rowBins, bins, r)];
                         }
                     }
                 }
@@ -298,7 +295,7 @@ public static class GbdtTrainer
         }
     }
 
-    private static int LeafOfBinnedRow(GrownTree tree, byte[][] columns, FeatureBins[] bins, int row)
+    private static int LeafOfBinnedRow(GrownTree tree, byte[] rowBins, FeatureBins[] bins, int row)
     {
         if (tree.NumLeaves == 1)
         {
@@ -309,7 +306,7 @@ public static class GbdtTrainer
         while (node >= 0)
         {
             var feature = tree.SplitFeature[node];
-            int b = columns[feature][row];
+            int b = rowBins[(row * bins.Length) + feature];
             bool left;
             if (tree.LeftBins[node] is { } leftBins)
             {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LaborMarket.Inference.Training;
 
 /// <summary>A grown tree in LightGBM's layout, before shrinkage.</summary>
@@ -32,32 +35,36 @@ internal sealed class GrownTree
 /// Grows one tree leaf-wise from gradients over binned features, as LightGBM's serial tree learner does:
 /// histograms per leaf (the larger child by subtraction from its parent), the best split of the best leaf
 /// first, numerical splits trying missing values on both sides, categorical splits one-vs-rest or by
-/// ordered category statistics. Histograms are built feature by feature on several threads; each feature's
-/// sums run in row order, so results do not depend on the thread count.
+/// ordered category statistics. Bins are stored row by row, so one row's features share a cache line;
+/// histograms are summed over fixed blocks of rows on several threads and the blocks added in order, so
+/// results do not depend on the thread count.
 /// </summary>
 internal sealed class TreeLearner
 {
-    private readonly byte[][] _bins; // column-major: _bins[feature][row]
+    private const int Block = 32_768;
+    private readonly byte[] _bins; // row-major: _bins[row * features + feature]
+    private readonly int _featureCount;
     private readonly FeatureBins[] _features;
     private readonly GbdtParameters _p;
     private readonly ParallelOptions _parallel;
     private readonly int _stride;
     private readonly int[] _indices;
     private readonly int[] _scratch;
-    private readonly double[] _orderedGrad;
-    private readonly double[] _orderedHess;
+    private readonly int[] _scratchRight;
+    private readonly double[] _gh; // gradient and hessian of each row, side by side: one memory access per row
 
-    public TreeLearner(byte[][] bins, FeatureBins[] features, int rows, GbdtParameters p, ParallelOptions parallel)
+    public TreeLearner(byte[] bins, FeatureBins[] features, int rows, GbdtParameters p, ParallelOptions parallel)
     {
         _bins = bins;
+        _featureCount = features.Length;
         _features = features;
         _p = p;
         _parallel = parallel;
         _stride = 256;
         _indices = new int[rows];
         _scratch = new int[rows];
-        _orderedGrad = new double[rows];
-        _orderedHess = new double[rows];
+        _scratchRight = new int[rows];
+        _gh = new double[rows * 2];
     }
 
     /// <summary>Leaf ranges of <see cref="Indices"/> after <see cref="Grow"/>: rows of leaf i are Indices[Begin[i] .. Begin[i] + Count[i]].</summary>
@@ -79,15 +86,54 @@ internal sealed class TreeLearner
         public double LeftOutput, RightOutput;
     }
 
+    /// <summary>
+    /// Per bin: gradient sum and hessian sum side by side. Row counts are not summed: as in LightGBM, a count
+    /// is the hessian times the leaf's rows per unit of hessian (exact when every hessian is 1).
+    /// </summary>
     private sealed class Histogram(int size)
     {
-        public double[] G { get; } = new double[size];
-        public double[] H { get; } = new double[size];
-        public int[] C { get; } = new int[size];
+        public double[] Data { get; } = new double[size * 2];
+
+        public double G(int bin) => Data[bin * 2];
+
+        public double H(int bin) => Data[(bin * 2) + 1];
+
+        public void Add(Histogram other)
+        {
+            var a = Data;
+            var b = other.Data;
+            for (var i = 0; i < a.Length; i++)
+            {
+                a[i] += b[i];
+            }
+        }
+
+        public void Subtract(Histogram other)
+        {
+            var a = Data;
+            var b = other.Data;
+            for (var i = 0; i < a.Length; i++)
+            {
+                a[i] -= b[i];
+            }
+        }
     }
 
-    public GrownTree Grow(ReadOnlySpan<int> rows, double[] grad, double[] hess, bool[] featureUsed)
+    /// <summary>Grows a tree on <paramref name="rows"/> with the gradients and hessians at <c>offset + row</c>.</summary>
+    public GrownTree Grow(int[] rows, double[] grad, double[] hess, int offset, bool[] featureUsed)
     {
+        var gh = _gh;
+        Parallel.For(0, (rows.Length + Block - 1) / Block, _parallel, k =>
+        {
+            var end = Math.Min(rows.Length, (k + 1) * Block);
+            for (var i = k * Block; i < end; i++)
+            {
+                var r = rows[i];
+                gh[2 * r] = grad[offset + r];
+                gh[(2 * r) + 1] = hess[offset + r];
+            }
+        });
+
         var maxLeaves = _p.NumLeaves;
         var tree = new GrownTree();
         Begin = new int[maxLeaves];
@@ -101,15 +147,15 @@ internal sealed class TreeLearner
         double rootG = 0, rootH = 0;
         foreach (var r in rows)
         {
-            rootG += grad[r];
-            rootH += hess[r];
+            rootG += gh[2 * r];
+            rootH += gh[(2 * r) + 1];
         }
 
         sums[0] = (rootG, rootH, rows.Length);
         tree.LeafValue[0] = LeafOutput(rootG, rootH, 0);
         tree.LeafWeight[0] = rootH;
         tree.LeafCount[0] = rows.Length;
-        hists[0] = Build(0, grad, hess);
+        hists[0] = Build(0);
         splits[0] = BestSplit(hists[0]!, sums[0], featureUsed, 0, tree);
 
         while (tree.NumLeaves < maxLeaves)
@@ -132,20 +178,17 @@ internal sealed class TreeLearner
             var right = tree.NumLeaves;
             ApplySplit(tree, best, split);
             Partition(best, right, split);
-            sums[best] = (split.LeftG, split.LeftH, split.LeftC);
-            sums[right] = (split.RightG, split.RightH, split.RightC);
+            sums[best] = (split.LeftG, split.LeftH, Count[best]);
+            sums[right] = (split.RightG, split.RightH, Count[right]);
+            tree.LeafCount[best] = Count[best];
+            tree.LeafCount[right] = Count[right];
 
             // The smaller child's histogram is built; the larger one is the parent's minus it.
             var parent = hists[best]!;
             var smaller = Count[best] <= Count[right] ? best : right;
             var larger = smaller == best ? right : best;
-            var built = Build(smaller, grad, hess);
-            for (var i = 0; i < parent.G.Length; i++)
-            {
-                parent.G[i] -= built.G[i];
-                parent.H[i] -= built.H[i];
-                parent.C[i] -= built.C[i];
-            }
+            var built = Build(smaller);
+            parent.Subtract(built);
 
             hists[smaller] = built;
             hists[larger] = parent;
@@ -157,35 +200,58 @@ internal sealed class TreeLearner
         return tree;
     }
 
-    private Histogram Build(int leaf, double[] grad, double[] hess)
+    private Histogram Build(int leaf)
     {
         var begin = Begin[leaf];
         var count = Count[leaf];
-        var rows = _indices.AsSpan(begin, count);
-        for (var i = 0; i < rows.Length; i++)
+        var size = _features.Length * _stride;
+        var blocks = (count + Block - 1) / Block;
+        if (blocks <= 1)
         {
-            _orderedGrad[begin + i] = grad[rows[i]];
-            _orderedHess[begin + i] = hess[rows[i]];
+            var single = new Histogram(size);
+            Accumulate(single, begin, count);
+            return single;
         }
 
-        var hist = new Histogram(_features.Length * _stride);
-        Parallel.For(0, _features.Length, _parallel, f =>
+        var partial = new Histogram[blocks];
+        Parallel.For(0, blocks, _parallel, k =>
         {
-            var column = _bins[f];
-            var offset = f * _stride;
-            var g = hist.G;
-            var h = hist.H;
-            var c = hist.C;
-            var idx = _indices;
-            for (var i = begin; i < begin + count; i++)
-            {
-                var b = offset + column[idx[i]];
-                g[b] += _orderedGrad[i];
-                h[b] += _orderedHess[i];
-                c[b]++;
-            }
+            var h = new Histogram(size);
+            var start = begin + (k * Block);
+            Accumulate(h, start, Math.Min(Block, begin + count - start));
+            partial[k] = h;
         });
-        return hist;
+
+        // Blocks are added in order: the same sums whatever the number of threads.
+        for (var k = 1; k < blocks; k++)
+        {
+            partial[0].Add(partial[k]);
+        }
+
+        return partial[0];
+    }
+
+    private void Accumulate(Histogram hist, int start, int count)
+    {
+        // The hottest loop of training. Bin values are bytes (< 256) and features < _featureCount, so every
+        // index stays inside the histogram (features x 256) and the bins array (rows x features): the checks the
+        // runtime would repeat on each of the three writes per feature are left out.
+        var f = _featureCount;
+        ref var data = ref MemoryMarshal.GetArrayDataReference(hist.Data);
+        ref var bins = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var gh = ref MemoryMarshal.GetArrayDataReference(_gh);
+        foreach (var row in _indices.AsSpan(start, count))
+        {
+            var gr = Unsafe.Add(ref gh, 2 * (nint)row);
+            var he = Unsafe.Add(ref gh, (2 * (nint)row) + 1);
+            ref var rowBins = ref Unsafe.Add(ref bins, (nint)row * f);
+            for (var j = 0; j < f; j++)
+            {
+                ref var slot = ref Unsafe.Add(ref data, ((j << 8) + Unsafe.Add(ref rowBins, j)) * 2);
+                slot += gr;
+                Unsafe.Add(ref slot, 1) += he;
+            }
+        }
     }
 
     private Split? BestSplit(Histogram hist, (double G, double H, int C) total, bool[] featureUsed, int depth, GrownTree tree)
@@ -227,7 +293,8 @@ internal sealed class TreeLearner
         var offset = f * _stride;
         var parentGain = Gain(total.G, total.H, 0);
         var missing = bins.HasMissingBin ? offset + bins.ValueBins : -1;
-        var missingC = missing >= 0 ? hist.C[missing] : 0;
+        var perHessian = total.C / total.H;
+        var missingC = missing >= 0 ? Rows(hist.H(missing), perHessian) : 0;
 
         // Missing values right (or none), then, when there are some, missing values left.
         for (var pass = 0; pass < (missingC > 0 ? 2 : 1); pass++)
@@ -236,16 +303,16 @@ internal sealed class TreeLearner
             var lc = 0;
             if (pass == 1)
             {
-                lg = hist.G[missing];
-                lh = hist.H[missing];
+                lg = hist.G(missing);
+                lh = hist.H(missing);
                 lc = missingC;
             }
 
             for (var b = 0; b < bins.ValueBins - 1; b++)
             {
-                lg += hist.G[offset + b];
-                lh += hist.H[offset + b];
-                lc += hist.C[offset + b];
+                lg += hist.G(offset + b);
+                lh += hist.H(offset + b);
+                lc = Rows(lh, perHessian);
                 if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf)
                 {
                     continue;
@@ -273,13 +340,14 @@ internal sealed class TreeLearner
         var bins = _features[f];
         var offset = f * _stride;
         var used = bins.ValueBins;
+        var perHessian = total.C / total.H;
         if (used <= _p.MaxCatToOnehot)
         {
             var parentGain = Gain(total.G, total.H, 0);
             for (var b = 0; b < used; b++)
             {
-                var lc = hist.C[offset + b];
-                var lh = hist.H[offset + b];
+                var lh = hist.H(offset + b);
+                var lc = Rows(lh, perHessian);
                 var rc = total.C - lc;
                 var rh = total.H - lh;
                 if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf || rc < _p.MinDataInLeaf || rh < _p.MinSumHessianInLeaf)
@@ -287,7 +355,7 @@ internal sealed class TreeLearner
                     continue;
                 }
 
-                var lg = hist.G[offset + b];
+                var lg = hist.G(offset + b);
                 var rg = total.G - lg;
                 var gain = Gain(lg, lh, 0) + Gain(rg, rh, 0) - parentGain;
                 if (gain > best.Gain)
@@ -307,7 +375,7 @@ internal sealed class TreeLearner
         var candidates = new List<int>();
         for (var b = 0; b < used; b++)
         {
-            if (hist.C[offset + b] >= _p.CatSmooth)
+            if (Rows(hist.H(offset + b), perHessian) >= _p.CatSmooth)
             {
                 candidates.Add(b);
             }
@@ -315,8 +383,8 @@ internal sealed class TreeLearner
 
         candidates.Sort((x, y) =>
         {
-            var cx = hist.G[offset + x] / (hist.H[offset + x] + _p.CatSmooth);
-            var cy = hist.G[offset + y] / (hist.H[offset + y] + _p.CatSmooth);
+            var cx = hist.G(offset + x) / (hist.H(offset + x) + _p.CatSmooth);
+            var cy = hist.G(offset + y) / (hist.H(offset + y) + _p.CatSmooth);
             return cx != cy ? cx.CompareTo(cy) : x.CompareTo(y);
         });
         var maxCats = Math.Min(_p.MaxCatThreshold, (candidates.Count + 1) / 2);
@@ -328,10 +396,11 @@ internal sealed class TreeLearner
             for (var i = 0; i < maxCats && i < candidates.Count; i++)
             {
                 var b = candidates[dir == 0 ? i : candidates.Count - 1 - i];
-                lg += hist.G[offset + b];
-                lh += hist.H[offset + b];
-                lc += hist.C[offset + b];
-                group += hist.C[offset + b];
+                lg += hist.G(offset + b);
+                lh += hist.H(offset + b);
+                var binRows = Rows(hist.H(offset + b), perHessian);
+                lc += binRows;
+                group += binRows;
                 if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf)
                 {
                     continue;
@@ -365,6 +434,8 @@ internal sealed class TreeLearner
             }
         }
     }
+
+    private static int Rows(double hessian, double rowsPerHessian) => (int)Math.Round(hessian * rowsPerHessian);
 
     private void Set(Split s, int f, int bin, bool defaultLeft, bool[]? left, double lg, double lh, int lc, double rg, double rh, int rc, double gain, double extraL2)
     {
@@ -457,43 +528,67 @@ internal sealed class TreeLearner
         tree.NumLeaves++;
     }
 
-    /// <summary>Splits a leaf's rows in place, left rows first, each side in its original order.</summary>
+    /// <summary>
+    /// Splits a leaf's rows in place, left rows first, each side in its original order: blocks of rows are
+    /// sorted on several threads, then laid back block after block.
+    /// </summary>
     private void Partition(int leaf, int right, Split s)
     {
         var begin = Begin[leaf];
         var count = Count[leaf];
-        var column = _bins[s.Feature];
-        var bins = _features[s.Feature];
-        var missingBin = bins.HasMissingBin ? bins.ValueBins : -1;
+        var blocks = (count + Block - 1) / Block;
+        var lefts = new int[blocks];
+        var rights = new int[blocks];
+        Parallel.For(0, blocks, _parallel, k =>
+        {
+            var start = begin + (k * Block);
+            var end = Math.Min(begin + count, start + Block);
+            (lefts[k], rights[k]) = SplitBlock(s, start, end);
+        });
+
         var l = begin;
-        var r = 0;
-        for (var i = begin; i < begin + count; i++)
+        for (var k = 0; k < blocks; k++)
+        {
+            _scratch.AsSpan(begin + (k * Block), lefts[k]).CopyTo(_indices.AsSpan(l));
+            l += lefts[k];
+        }
+
+        var r = l;
+        for (var k = 0; k < blocks; k++)
+        {
+            _scratchRight.AsSpan(begin + (k * Block), rights[k]).CopyTo(_indices.AsSpan(r));
+            r += rights[k];
+        }
+
+        Count[leaf] = l - begin;
+        Begin[right] = l;
+        Count[right] = r - l;
+    }
+
+    private (int Left, int Right) SplitBlock(Split s, int start, int end)
+    {
+        var feature = s.Feature;
+        var stride = _featureCount;
+        var bins = _features[feature];
+        var missingBin = bins.HasMissingBin ? bins.ValueBins : -1;
+        var left = s.LeftBins;
+        var l = start;
+        var r = start;
+        for (var i = start; i < end; i++)
         {
             var row = _indices[i];
-            int b = column[row];
-            bool goesLeft;
-            if (s.LeftBins is { } left)
-            {
-                goesLeft = b < left.Length && left[b];
-            }
-            else
-            {
-                goesLeft = b == missingBin ? s.DefaultLeft : b <= s.Bin;
-            }
-
+            int b = _bins[(row * stride) + feature];
+            var goesLeft = left is not null ? b < left.Length && left[b] : b == missingBin ? s.DefaultLeft : b <= s.Bin;
             if (goesLeft)
             {
-                _indices[l++] = row;
+                _scratch[l++] = row;
             }
             else
             {
-                _scratch[r++] = row;
+                _scratchRight[r++] = row;
             }
         }
 
-        _scratch.AsSpan(0, r).CopyTo(_indices.AsSpan(l));
-        Count[leaf] = l - begin;
-        Begin[right] = l;
-        Count[right] = r;
+        return (l - start, r - start);
     }
 }
