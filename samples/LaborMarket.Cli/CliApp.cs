@@ -55,6 +55,7 @@ internal static class CliApp
         Models.ModelCommand.Create(console),
         Occupations.OccupationCommand.Create(console),
         Profiles.ProfileCommand.Create(console),
+        Pipeline.PipelineCommand.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.

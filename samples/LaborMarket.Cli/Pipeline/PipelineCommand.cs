@@ -1,0 +1,261 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LaborMarket.Bls.Fallback;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Inference.Models;
+using LaborMarket.Inference.Registry;
+using LaborMarket.Normalization.Geography;
+using LaborMarket.Normalization.Titles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LaborMarket.Cli.Pipeline;
+
+/// <summary>
+/// <c>labormarket pipeline</c>: the whole path on a file of job records. Normalize every title, build
+/// archetypes, train the salary model (and, with an employer column, the archetype and headcount models),
+/// compare the salary estimates with OEWS medians for the same occupation and state, and write predictions
+/// with intervals and every metric.
+/// </summary>
+internal static class PipelineCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "CSV of job records with a header.", Required = true };
+        var titleColumn = new Option<string>("--title-column") { Description = "The raw job title column.", Required = true };
+        var wageColumn = new Option<string>("--wage-column") { Description = "The annual pay column.", Required = true };
+        var placeColumn = new Option<string?>("--place-column") { Description = "The worksite column (\"Tampa, FL\", \"SAN JOSE, CALIFORNIA\")." };
+        var place = new Option<string?>("--place") { Description = "One place for every row, when the file has no place column (\"Chicago, IL\")." };
+        var employerColumn = new Option<string?>("--employer-column") { Description = "The employer (or department) column: enables the archetype and headcount models." };
+        var source = new Option<string?>("--source") { Description = "The data source's name (default: the file name)." };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "OEWS files and crosswalks for the comparison (default: env LABORMARKET_DATA)." };
+        var registry = new Option<DirectoryInfo?>("--registry") { Description = "Save the trained models in this model registry." };
+        var seed = new Option<int>("--seed") { Description = "Seed for the splits.", DefaultValueFactory = _ => 42 };
+        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for predictions.csv and metrics.json.", Required = true };
+        var command = new Command("pipeline", "Normalize a file of job records, train the salary, archetype and headcount models, compare with OEWS and write the results.")
+        {
+            input, titleColumn, wageColumn, placeColumn, place, employerColumn, source, data, registry, seed, outDir,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(input)!;
+            if (parse.GetValue(placeColumn) is null && parse.GetValue(place) is null)
+            {
+                throw new CliUserException("pass --place-column NAME or --place \"CITY, ST\".");
+            }
+
+            var dataDir = parse.GetValue(data)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_DATA");
+            using var host = CliHost.Build(services =>
+            {
+                services.AddLaborMarketNormalization();
+                if (!string.IsNullOrWhiteSpace(dataDir))
+                {
+                    services.AddLaborMarketBls(o => o.DataDirectory = dataDir);
+                }
+            });
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // 1. Read the records.
+            var rows = ReadRows(file, parse.GetValue(titleColumn)!, parse.GetValue(wageColumn)!, parse.GetValue(placeColumn), parse.GetValue(place), parse.GetValue(employerColumn), console);
+            var sourceName = parse.GetValue(source) ?? Path.GetFileNameWithoutExtension(file.Name);
+
+            // 2. Normalize every title (each distinct title once).
+            var normalizer = host.Services.GetRequiredService<TitleNormalizer>();
+            var distinct = rows.Select(r => r.Title).Distinct(StringComparer.Ordinal).ToArray();
+            var progress = new ProgressLine(console, "normalize titles", distinct.Length);
+            var matches = new Dictionary<string, TitleMatch>(StringComparer.Ordinal);
+            for (var i = 0; i < distinct.Length; i++)
+            {
+                matches[distinct[i]] = normalizer.Normalize(distinct[i]);
+                progress.Report(i + 1);
+            }
+
+            progress.Done(distinct.Length);
+            var matchedRows = rows.Count(r => matches[r.Title].IsMatch);
+            var matchedTitles = distinct.Count(t => matches[t].IsMatch);
+
+            // 3. Archetypes: role | seniority | state.
+            var records = new List<(Row Row, TitleMatch Match, JobRecord Record)>();
+            foreach (var r in rows)
+            {
+                var m = matches[r.Title];
+                if (m.Role is null || r.State is null)
+                {
+                    continue;
+                }
+
+                records.Add((r, m, new JobRecord(m.Role.Id, m.Seniority.ToString().ToLowerInvariant(), r.State.Value.Code, r.Employer ?? "", sourceName, r.Wage)));
+            }
+
+            var jobs = records.Select(x => x.Record).ToArray();
+            var archetypes = jobs.GroupBy(j => j.Archetype, StringComparer.Ordinal).Count();
+
+            // 4. Models.
+            var models = new ProgressLine(console, "train models", null);
+            var salary = SalaryModel.Train(jobs, DataSplit.Random(jobs.Count(j => SalaryModel.IsPlausible(j.Salary)), parse.GetValue(seed)));
+            var reg = parse.GetValue(registry) is { } regDir ? new ModelRegistry(regDir.FullName) : null;
+            var salaryVersion = reg is null ? null : salary.Save(reg, "salary");
+            ArchetypeMetrics? archetype = null;
+            HeadcountMetrics? headcount = null;
+            if (parse.GetValue(employerColumn) is not null)
+            {
+                archetype = ArchetypeModel.Train(jobs, parse.GetValue(seed), reg);
+                headcount = HeadcountModel.Train(jobs, parse.GetValue(seed), reg);
+            }
+
+            models.Done(jobs.Length);
+
+            // 5. Predictions, beside OEWS medians for the same SOC code and state.
+            var lookup = string.IsNullOrWhiteSpace(dataDir) ? null : host.Services.GetRequiredService<WageLookup>();
+            var outFolder = Directory.CreateDirectory(parse.GetValue(outDir)!.FullName).FullName;
+            var ratios = new List<double>();
+            var predictionsFile = Path.Combine(outFolder, "predictions.csv");
+            await using (var writer = new StreamWriter(predictionsFile, false, new UTF8Encoding(false)))
+            {
+                CsvText.WriteRow(writer, ["title", "role", "soc_code", "seniority", "state", "salary", "estimate_p10", "estimate_median", "estimate_p90", "oews_annual_median", "oews_area"]);
+                foreach (var (row, match, record) in records)
+                {
+                    var estimate = salary.Estimate(record);
+                    var oews = lookup?.Find(match.SocCode!.Value, WageLocation.ForState(row.State!.Value));
+                    var oewsMedian = oews?.AnnualMedian?.Value.Value;
+                    if (oewsMedian is > 0)
+                    {
+                        ratios.Add(estimate.Median / oewsMedian.Value);
+                    }
+
+                    CsvText.WriteRow(writer, [row.Title, match.Role!.Id, match.SocCode.ToString(), record.Seniority, record.Location, Num(record.Salary),
+                        Num(estimate.P10), Num(estimate.Median), Num(estimate.P90), Num(oewsMedian), oews?.Area?.ToString()]);
+                }
+            }
+
+            // 6. Metrics.
+            var metricsFile = Path.Combine(outFolder, "metrics.json");
+            await using (var stream = File.Create(metricsFile))
+            await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                json.WriteStartObject();
+                json.WriteString("source", sourceName);
+                json.WriteStartObject("normalization");
+                json.WriteNumber("rows", rows.Count);
+                json.WriteNumber("matched_rows", matchedRows);
+                json.WriteNumber("match_rate", Math.Round(matchedRows / (double)Math.Max(1, rows.Count), 4));
+                json.WriteNumber("distinct_titles", distinct.Length);
+                json.WriteNumber("matched_titles", matchedTitles);
+                json.WriteNumber("title_match_rate", Math.Round(matchedTitles / (double)Math.Max(1, distinct.Length), 4));
+                json.WriteEndObject();
+                json.WriteNumber("records", jobs.Length);
+                json.WriteNumber("records_without_role_or_state", rows.Count - jobs.Length);
+                json.WriteNumber("records_with_implausible_pay", jobs.Count(j => !SalaryModel.IsPlausible(j.Salary)));
+                json.WriteNumber("archetypes", archetypes);
+                if (salary.Metrics is { } m)
+                {
+                    json.WriteStartObject("salary");
+                    Regression(json, "model", m.Model);
+                    Regression(json, "baseline_median_by_role_and_state", m.Baseline);
+                    json.WriteNumber("interval_coverage_p10_p90", Math.Round(m.IntervalCoverage, 4));
+                    json.WriteNumber("train_rows", m.TrainRows);
+                    json.WriteNumber("test_rows", m.TestRows);
+                    if (salaryVersion is not null)
+                    {
+                        json.WriteString("registry_version", salaryVersion);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                if (archetype is not null)
+                {
+                    json.WriteStartObject("archetype");
+                    json.WriteNumber("auc", Math.Round(archetype.Test.Auc, 4));
+                    json.WriteNumber("accuracy", Math.Round(archetype.Test.Accuracy, 4));
+                    json.WriteNumber("precision", Math.Round(archetype.Test.Precision, 4));
+                    json.WriteNumber("recall", Math.Round(archetype.Test.Recall, 4));
+                    json.WriteNumber("f1", Math.Round(archetype.Test.F1, 4));
+                    json.WriteNumber("threshold", Math.Round(archetype.Threshold, 4));
+                    json.WriteNumber("pairs", archetype.Positives);
+                    json.WriteEndObject();
+                }
+
+                if (headcount is not null)
+                {
+                    json.WriteStartObject("headcount");
+                    Regression(json, "model", headcount.Model);
+                    Regression(json, "baseline_mean_by_role", headcount.Baseline);
+                    json.WriteNumber("poisson_deviance", Math.Round(headcount.ModelDeviance, 4));
+                    json.WriteNumber("baseline_poisson_deviance", Math.Round(headcount.BaselineDeviance, 4));
+                    json.WriteNumber("groups", headcount.Groups);
+                    json.WriteEndObject();
+                }
+
+                json.WriteStartObject("oews_comparison");
+                json.WriteNumber("rows_compared", ratios.Count);
+                if (ratios.Count > 0)
+                {
+                    ratios.Sort();
+                    json.WriteNumber("median_ratio_estimate_to_oews", Math.Round(ratios[ratios.Count / 2], 4));
+                    json.WriteNumber("share_within_25_percent", Math.Round(ratios.Count(r => r is >= 0.75 and <= 1.25) / (double)ratios.Count, 4));
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{rows.Count} rows, {matchedRows / (double)Math.Max(1, rows.Count):P1} matched; {jobs.Length} records, {archetypes} archetypes; salary MAE {salary.Metrics?.Model.Mae:N0} (baseline {salary.Metrics?.Baseline.Mae:N0}), R2 {salary.Metrics?.Model.R2:0.000}, interval coverage {salary.Metrics?.IntervalCoverage:P0}")).ConfigureAwait(false);
+            if (archetype is not null)
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"archetype AUC {archetype.Test.Auc:0.000}, F1 {archetype.Test.F1:0.000}; headcount MAE {headcount!.Model.Mae:0.00} (baseline {headcount.Baseline.Mae:0.00})")).ConfigureAwait(false);
+            }
+
+            await console.Out.WriteLineAsync($"wrote {predictionsFile} and {metricsFile}").ConfigureAwait(false);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private sealed record Row(string Title, double? Wage, UsState? State, string? Employer);
+
+    private static List<Row> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? place, string? employerColumn, CliConsole console)
+    {
+        using var reader = new StreamReader(file.FullName);
+        var csv = new CsvReader(reader, file.Name);
+        var header = csv.ReadRecord() ?? throw new CliUserException($"{file.Name} is empty: expected a header row.");
+        int Column(string? name) => name is null ? -1 : header.FindIndex(h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+            ? i : throw new CliUserException($"{file.Name} has no column '{name}' (columns: {string.Join(", ", header)}).");
+        var (t, w, p, e) = (Column(titleColumn), Column(wageColumn), Column(placeColumn), Column(employerColumn));
+        UsState? fixedState = place is null ? null : StateOf(place) ?? throw new CliUserException($"'{place}' names no US state.");
+        var rows = new List<Row>();
+        var progress = new ProgressLine(console, "read records", null);
+        while (csv.ReadRecord() is { } record)
+        {
+            string? Cell(int c) => c >= 0 && c < record.Count ? record[c] : null;
+            double? wage = double.TryParse(Cell(w)?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
+            rows.Add(new Row(Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e)));
+            progress.Report(rows.Count);
+        }
+
+        progress.Done(rows.Count);
+        return rows;
+    }
+
+    private static UsState? StateOf(string? place) =>
+        WorksiteLocation.TryParse(place, out var location) ? location.State
+        : place is not null && place.LastIndexOf(',') is var comma and > 0 && UsState.TryParse(place.AsSpan(comma + 1).Trim(), out var s) ? s
+        : null;
+
+    private static void Regression(Utf8JsonWriter json, string name, LaborMarket.Inference.Evaluation.RegressionMetrics m)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("mae", Math.Round(m.Mae, 2));
+        json.WriteNumber("rmse", Math.Round(m.Rmse, 2));
+        json.WriteNumber("r2", Math.Round(m.R2, 4));
+        json.WriteNumber("mape", Math.Round(m.Mape, 4));
+        json.WriteEndObject();
+    }
+
+    private static string Num(double? v) => v is { } x ? x.ToString("0.##", CultureInfo.InvariantCulture) : "";
+}
