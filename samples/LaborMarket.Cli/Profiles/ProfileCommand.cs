@@ -3,9 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
+using LaborMarket.Inference.Models;
+using LaborMarket.Inference.Registry;
+using LaborMarket.Normalization.Geography;
 using LaborMarket.Normalization.Titles;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
+using LaborMarket.Onet.WebServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -20,11 +24,14 @@ internal static class ProfileCommand
         var place = new Option<string>("--place") { Description = "A place, such as \"Pinellas County, FL\".", Required = true };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Folder of OEWS files and crosswalks (default: env LABORMARKET_DATA)." };
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET release folder (default: env LABORMARKET_ONET_DB, else found under --data)." };
+        var online = new Option<bool>("--online") { Description = "O*NET content from O*NET Web Services (key in env ONET_API_KEY) instead of the database files." };
+        var model = new Option<string?>("--model") { Description = "A salary model in the registry (as `pipeline --registry` saves it, such as \"salary\"): adds an estimate with an interval." };
+        var registry = new Option<DirectoryInfo?>("--registry") { Description = "The model registry (default: env LABORMARKET_REGISTRY)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("profile", "Normalize a title, then show its O*NET content and what OEWS says it pays in a place.")
+        var command = new Command("profile", "Normalize a title, then show its O*NET content, what OEWS says it pays in a place and, with a model, a salary estimate.")
         {
-            title, place, data, onetDb, format,
+            title, place, data, onetDb, online, model, registry, format,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,7 +47,21 @@ internal static class ProfileCommand
                 throw new CliUserException($"wage data folder '{dataDir}' does not exist.");
             }
 
-            var onetDir = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB") ?? FindRelease(dataDir);
+            var isOnline = parse.GetValue(online);
+            var key = Environment.GetEnvironmentVariable("ONET_API_KEY");
+            if (isOnline && string.IsNullOrWhiteSpace(key))
+            {
+                throw new CliUserException("--online needs an O*NET Web Services key in env ONET_API_KEY.");
+            }
+
+            var onetDir = isOnline ? null : parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB") ?? FindRelease(dataDir);
+            var modelName = parse.GetValue(model);
+            var registryDir = parse.GetValue(registry)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_REGISTRY");
+            if (modelName is not null && string.IsNullOrWhiteSpace(registryDir))
+            {
+                throw new CliUserException("--model needs a registry: pass --registry DIR or set LABORMARKET_REGISTRY.");
+            }
+
             using var host = CliHost.Build(services =>
             {
                 services.AddLaborMarketNormalization();
@@ -48,6 +69,20 @@ internal static class ProfileCommand
                 if (onetDir is not null)
                 {
                     services.AddOnetDatabase(o => o.DatabasePath = onetDir);
+                }
+
+                if (isOnline)
+                {
+                    services.AddOnetClient(o =>
+                    {
+                        o.ApiKey = key;
+                        o.BaseAddress = Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL") is { Length: > 0 } u ? new Uri(u) : o.BaseAddress;
+                    });
+                }
+
+                if (modelName is not null)
+                {
+                    services.AddLaborMarketInference(o => o.RegistryPath = registryDir);
                 }
             });
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -58,15 +93,24 @@ internal static class ProfileCommand
                 throw new CliUserException($"'{match.Input}' matched no occupation: {match.UnmatchedReason}.");
             }
 
-            var occupation = onetDir is null ? null : host.Services.GetRequiredService<OnetDatabase>().Find(match.OnetSocCode!.Value) ?? host.Services.GetRequiredService<OnetDatabase>().Find(soc);
+            var occupation = isOnline
+                ? await host.Services.GetRequiredService<OnetClient>().GetProfileAsync(match.OnetSocCode!.Value, cancellationToken).ConfigureAwait(false)
+                : onetDir is null ? null : host.Services.GetRequiredService<OnetDatabase>().Find(match.OnetSocCode!.Value) ?? host.Services.GetRequiredService<OnetDatabase>().Find(soc);
             var wages = host.Services.GetRequiredService<WageLookup>().Find(soc, WageLocation.ForPlace(parse.GetValue(place)!));
+            SalaryEstimate? estimate = null;
+            if (modelName is not null)
+            {
+                var salary = SalaryModel.Load(host.Services.GetRequiredService<ModelRegistry>(), modelName);
+                var state = wages.Area?.State?.Code ?? (WorksiteLocation.TryParse(parse.GetValue(place), out var where) ? where.State.Code : "");
+                estimate = salary.Estimate(new JobRecord(match.Role!.Id, match.Seniority.ToString().ToLowerInvariant(), state, "", salary.MainSource));
+            }
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(console.Out, match, occupation, wages);
+                WriteJson(console.Out, match, occupation, wages, estimate);
             }
             else
             {
-                WriteTable(console.Out, match, occupation, wages);
+                WriteTable(console.Out, match, occupation, wages, estimate);
             }
 
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +125,7 @@ internal static class ProfileCommand
             .Select(Path.GetDirectoryName)
             .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "Occupation Data.txt")));
 
-    private static void WriteJson(TextWriter writer, TitleMatch m, OccupationProfile? o, WageAnswer w)
+    private static void WriteJson(TextWriter writer, TitleMatch m, OccupationProfile? o, WageAnswer w, SalaryEstimate? e)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -106,14 +150,25 @@ internal static class ProfileCommand
 
             json.WritePropertyName("wages");
             Wages.WagesCommand.WriteJson(json, w);
-            json.WriteNull("estimate");
+            if (e is null)
+            {
+                json.WriteNull("estimate");
+            }
+            else
+            {
+                json.WriteStartObject("estimate");
+                json.WriteNumber("annual_p10", Math.Round(e.P10));
+                json.WriteNumber("annual_median", Math.Round(e.Median));
+                json.WriteNumber("annual_p90", Math.Round(e.P90));
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
 
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a)
+    private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a, SalaryEstimate? e)
     {
         string F(WageFigure? f) => f?.Value.Value is { } v ? (f.Value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
         w.WriteLine($"{m.Input}");
@@ -134,6 +189,8 @@ internal static class ProfileCommand
             }
         }
 
-        w.WriteLine("  estimate    (no salary model registered)");
+        w.WriteLine(e is null
+            ? "  estimate    (no salary model: pass --model NAME)"
+            : string.Create(CultureInfo.InvariantCulture, $"  estimate    median {e.Median:N0}, 80% interval {e.P10:N0} - {e.P90:N0}"));
     }
 }

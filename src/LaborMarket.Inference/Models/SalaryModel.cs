@@ -42,6 +42,9 @@ public sealed class SalaryModel
         _encoding = encoding;
     }
 
+    /// <summary>The most common data source in training: the one to assume for a record from nowhere in particular.</summary>
+    public string MainSource => _encoding.Sources.Values.Count > 0 ? _encoding.Sources.Values[0] : "";
+
     /// <summary>The held-out metrics from training (null for a loaded model).</summary>
     public SalaryMetrics? Metrics { get; private init; }
 

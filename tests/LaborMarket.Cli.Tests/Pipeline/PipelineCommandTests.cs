@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace LaborMarket.Cli.Tests.Pipeline;
+
+public class PipelineCommandTests
+{
+    [DataFact]
+    public async Task Pipeline_H1bSample_TrainsModelsBeatsTheBaselineAndFeedsProfile()
+    {
+        var work = Directory.CreateTempSubdirectory().FullName;
+        var registry = Path.Combine(work, "registry");
+        var output = Path.Combine(work, "out");
+
+        var (code, stdout, error) = await CliRunner.RunAsync("pipeline", "--input", TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"),
+            "--title-column", "JOB_TITLE", "--wage-column", "PREVAILING_WAGE", "--place-column", "WORKSITE", "--employer-column", "EMPLOYER_NAME",
+            "--source", "h1b", "--data", TestData.DataPath(""), "--registry", registry, "--out", output);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("matched", stdout, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "metrics.json")));
+        var root = metrics.RootElement;
+        Assert.Equal(3467, root.GetProperty("normalization").GetProperty("rows").GetInt32());
+        Assert.True(root.GetProperty("normalization").GetProperty("match_rate").GetDouble() > 0.85);
+        var salary = root.GetProperty("salary");
+        var mae = salary.GetProperty("model").GetProperty("mae").GetDouble();
+        Assert.True(mae < salary.GetProperty("baseline_median_by_role_and_state").GetProperty("mae").GetDouble(), "the salary model should beat the median by role and state");
+        Assert.InRange(salary.GetProperty("interval_coverage_p10_p90").GetDouble(), 0.6, 0.95);
+        Assert.True(root.GetProperty("archetype").GetProperty("auc").GetDouble() > 0.5);
+        Assert.True(root.GetProperty("headcount").GetProperty("poisson_deviance").GetDouble() <= root.GetProperty("headcount").GetProperty("baseline_poisson_deviance").GetDouble());
+        Assert.True(root.GetProperty("oews_comparison").GetProperty("rows_compared").GetInt32() > 2000);
+        var predictions = await File.ReadAllLinesAsync(Path.Combine(output, "predictions.csv"));
+        Assert.StartsWith("title,role,soc_code,seniority,state,salary,estimate_p10,estimate_median,estimate_p90", predictions[0], StringComparison.Ordinal);
+        Assert.Equal(root.GetProperty("records").GetInt32() + 1, predictions.Length);
+        foreach (var name in new[] { "salary-p10", "salary-p50", "salary-p90", "archetype", "headcount" })
+        {
+            Assert.True(File.Exists(Path.Combine(registry, name, "1", "model.txt")), name);
+        }
+
+        var (profileCode, profile, profileError) = await CliRunner.RunAsync("profile", "Senior Software Engineer", "--place", "San Jose, CA",
+            "--data", TestData.DataPath(""), "--model", "salary", "--registry", registry, "--format", "json");
+        Assert.True(profileCode == 0, profileError);
+        var estimate = JsonDocument.Parse(profile).RootElement.GetProperty("estimate");
+        var (p10, median, p90) = (estimate.GetProperty("annual_p10").GetDouble(), estimate.GetProperty("annual_median").GetDouble(), estimate.GetProperty("annual_p90").GetDouble());
+        Assert.True(p10 <= median && median <= p90);
+        Assert.InRange(median, 50_000, 250_000);
+    }
+
+    [Fact]
+    public async Task Pipeline_WithoutAPlace_ExitsOne()
+    {
+        var csv = Path.Combine(Directory.CreateTempSubdirectory().FullName, "r.csv");
+        await File.WriteAllTextAsync(csv, "title,pay\nNurse,80000\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("pipeline", "--input", csv, "--title-column", "title", "--wage-column", "pay", "--out", csv + ".out");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--place", error, StringComparison.Ordinal);
+    }
+}
