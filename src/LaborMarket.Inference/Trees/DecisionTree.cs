@@ -39,6 +39,43 @@ internal sealed class DecisionTree
         return ~node;
     }
 
+    /// <summary>The leaves of four rows, walked side by side (independent paths overlap their memory waits).</summary>
+    public (int, int, int, int) Leaves4(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d)
+    {
+        if (NumLeaves <= 1)
+        {
+            return (0, 0, 0, 0);
+        }
+
+        int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        var features = SplitFeature;
+        while ((n0 & n1 & n2 & n3) >= 0)
+        {
+            // A finished row (negative node) stays put; the loop ends when all four are finished.
+            if (n0 >= 0)
+            {
+                n0 = Next(n0, a[features[n0]]);
+            }
+
+            if (n1 >= 0)
+            {
+                n1 = Next(n1, b[features[n1]]);
+            }
+
+            if (n2 >= 0)
+            {
+                n2 = Next(n2, c[features[n2]]);
+            }
+
+            if (n3 >= 0)
+            {
+                n3 = Next(n3, d[features[n3]]);
+            }
+        }
+
+        return (~n0, ~n1, ~n2, ~n3);
+    }
+
     /// <summary>The tree's output for a row.</summary>
     public double Output(ReadOnlySpan<double> x)
     {

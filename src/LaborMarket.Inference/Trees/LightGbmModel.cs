@@ -137,10 +137,81 @@ public sealed class LightGbmModel
         return sum;
     }
 
+    /// <summary>
+    /// Predictions for many rows at once: <paramref name="rows"/> holds the rows one after another
+    /// (<see cref="FeatureCount"/> values each), <paramref name="output"/> receives <see cref="OutputCount"/>
+    /// values per row. The same numbers as <see cref="Predict(ReadOnlySpan{double}, Span{double})"/> row by row,
+    /// faster: each tree walks four rows side by side, so their memory waits overlap. Allocates nothing.
+    /// </summary>
+    /// <param name="rows">The rows' features, row after row.</param>
+    /// <param name="output">The predictions, row after row.</param>
+    /// <param name="raw">True for raw scores (no objective transform).</param>
+    public void PredictBatch(ReadOnlySpan<double> rows, Span<double> output, bool raw = false)
+    {
+        var f = FeatureCount;
+        var k = OutputCount;
+        if (rows.Length % f != 0)
+        {
+            throw new ArgumentException($"{rows.Length} values are not whole rows of {f} features", nameof(rows));
+        }
+
+        var n = rows.Length / f;
+        if (output.Length < n * k)
+        {
+            throw new ArgumentException($"{n} rows need {n * k} outputs; the output has room for {output.Length}", nameof(output));
+        }
+
+        if (_hasLinearTrees)
+        {
+            for (var r = 0; r < n; r++)
+            {
+                PredictRaw(rows.Slice(r * f, f), output.Slice(r * k, k));
+            }
+        }
+        else
+        {
+            output[..(n * k)].Clear();
+            for (var t = 0; t < _trees.Length; t++)
+            {
+                var tree = _trees[t];
+                var c = t % k;
+                var leaves = tree.LeafValue;
+                var r = 0;
+                for (; r + 4 <= n; r += 4)
+                {
+                    var (l0, l1, l2, l3) = tree.Leaves4(rows.Slice(r * f, f), rows.Slice((r + 1) * f, f), rows.Slice((r + 2) * f, f), rows.Slice((r + 3) * f, f));
+                    output[(r * k) + c] += leaves[l0];
+                    output[((r + 1) * k) + c] += leaves[l1];
+                    output[((r + 2) * k) + c] += leaves[l2];
+                    output[((r + 3) * k) + c] += leaves[l3];
+                }
+
+                for (; r < n; r++)
+                {
+                    output[(r * k) + c] += leaves[tree.Leaf(rows.Slice(r * f, f))];
+                }
+            }
+        }
+
+        if (!raw)
+        {
+            for (var r = 0; r < n; r++)
+            {
+                Finish(output.Slice(r * k, k));
+            }
+        }
+    }
+
     /// <summary>Predictions (the objective's transform applied), one per output.</summary>
     public void Predict(ReadOnlySpan<double> features, Span<double> output)
     {
         PredictRaw(features, output);
+        Finish(output);
+    }
+
+    // Averaging (random forest) and the objective's transform, on one row's raw scores.
+    private void Finish(Span<double> output)
+    {
         var o = output[..OutputCount];
         if (AverageOutput)
         {

@@ -33,6 +33,41 @@ public class LightGbmModelParityTests
 
     [DataTheory("fixtures/lightgbm")]
     [MemberData(nameof(Fixtures))]
+    public void PredictBatch_EveryFixtureRow_EqualsLightGbmRawAndRowByRowPredictions(string name)
+    {
+        var f = new LightGbmFixture(name);
+        var model = LightGbmModel.Load(f.ModelPath);
+        var (header, rows) = f.Test();
+        var map = model.MapColumns(header);
+        var expected = f.Output("pred_raw.txt");
+        var batch = new double[rows.Length * model.FeatureCount];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var i = 0; i < map.Length; i++)
+            {
+                batch[(r * model.FeatureCount) + i] = rows[r][map[i]];
+            }
+        }
+
+        var raw = new double[rows.Length * model.OutputCount];
+        var predictions = new double[rows.Length * model.OutputCount];
+        model.PredictBatch(batch, raw, raw: true);
+        model.PredictBatch(batch, predictions);
+
+        var one = new double[model.OutputCount];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            model.Predict(batch.AsSpan(r * model.FeatureCount, model.FeatureCount), one);
+            for (var k = 0; k < model.OutputCount; k++)
+            {
+                Assert.True(expected[r][k].Equals(raw[(r * model.OutputCount) + k]), $"{name} row {r + 1} output {k}: LightGBM {expected[r][k]:R}, batch {raw[(r * model.OutputCount) + k]:R}");
+                Assert.Equal(one[k], predictions[(r * model.OutputCount) + k]);
+            }
+        }
+    }
+
+    [DataTheory("fixtures/lightgbm")]
+    [MemberData(nameof(Fixtures))]
     public void Predict_EveryFixtureRow_MatchesLightGbm(string name)
     {
         var f = new LightGbmFixture(name);
