@@ -313,14 +313,14 @@ internal sealed class TreeLearner
                 lg += hist.G(offset + b);
                 lh += hist.H(offset + b);
                 lc = Rows(lh, perHessian);
-                if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf)
+                if (TooSmall(lc, lh))
                 {
                     continue;
                 }
 
                 var rc = total.C - lc;
                 var rh = total.H - lh;
-                if (rc < _p.MinDataInLeaf || rh < _p.MinSumHessianInLeaf)
+                if (TooSmall(rc, rh))
                 {
                     break;
                 }
@@ -350,7 +350,7 @@ internal sealed class TreeLearner
                 var lc = Rows(lh, perHessian);
                 var rc = total.C - lc;
                 var rh = total.H - lh;
-                if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf || rc < _p.MinDataInLeaf || rh < _p.MinSumHessianInLeaf)
+                if (TooSmall(lc, lh) || TooSmall(rc, rh))
                 {
                     continue;
                 }
@@ -401,14 +401,14 @@ internal sealed class TreeLearner
                 var binRows = Rows(hist.H(offset + b), perHessian);
                 lc += binRows;
                 group += binRows;
-                if (lc < _p.MinDataInLeaf || lh < _p.MinSumHessianInLeaf)
+                if (TooSmall(lc, lh))
                 {
                     continue;
                 }
 
                 var rc = total.C - lc;
                 var rh = total.H - lh;
-                if (rc < _p.MinDataInLeaf || rh < _p.MinSumHessianInLeaf)
+                if (TooSmall(rc, rh))
                 {
                     break;
                 }
@@ -434,6 +434,9 @@ internal sealed class TreeLearner
             }
         }
     }
+
+    // A side of a split needs min_data_in_leaf rows and min_sum_hessian_in_leaf hessian.
+    private bool TooSmall(int rows, double hessian) => rows < _p.MinDataInLeaf || hessian < _p.MinSumHessianInLeaf;
 
     private static int Rows(double hessian, double rowsPerHessian) => (int)Math.Round(hessian * rowsPerHessian);
 
