@@ -28,6 +28,7 @@ internal static class PipelineCommand
         var wageColumn = new Option<string>("--wage-column") { Description = "The annual pay column.", Required = true };
         var placeColumn = new Option<string?>("--place-column") { Description = "The worksite column (\"Tampa, FL\", \"SAN JOSE, CALIFORNIA\")." };
         var place = new Option<string?>("--place") { Description = "One place for every row, when the file has no place column (\"Chicago, IL\")." };
+        var dateColumn = new Option<string?>("--date-column") { Description = "A date (or year) column: the models then train on the oldest 70 % and are tested on the newest 15 %." };
         var employerColumn = new Option<string?>("--employer-column") { Description = "The employer (or department) column: enables the archetype and headcount models." };
         var source = new Option<string?>("--source") { Description = "The data source's name (default: the file name)." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "OEWS files and crosswalks for the comparison (default: env LABORMARKET_DATA)." };
@@ -36,7 +37,7 @@ internal static class PipelineCommand
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for predictions.csv and metrics.json.", Required = true };
         var command = new Command("pipeline", "Normalize a file of job records, train the salary, archetype and headcount models, compare with OEWS and write the results.")
         {
-            input, titleColumn, wageColumn, placeColumn, place, employerColumn, source, data, registry, seed, outDir,
+            input, titleColumn, wageColumn, placeColumn, place, employerColumn, dateColumn, source, data, registry, seed, outDir,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,7 +60,7 @@ internal static class PipelineCommand
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
             // 1. Read the records.
-            var rows = ReadRows(file, parse.GetValue(titleColumn)!, parse.GetValue(wageColumn)!, parse.GetValue(placeColumn), parse.GetValue(place), parse.GetValue(employerColumn), console);
+            var rows = ReadRows(file, parse.GetValue(titleColumn)!, parse.GetValue(wageColumn)!, parse.GetValue(placeColumn), parse.GetValue(place), parse.GetValue(employerColumn), parse.GetValue(dateColumn), console);
             var sourceName = parse.GetValue(source) ?? Path.GetFileNameWithoutExtension(file.Name);
 
             // 2. Normalize every title (each distinct title once).
@@ -87,7 +88,7 @@ internal static class PipelineCommand
                     continue;
                 }
 
-                records.Add((r, m, new JobRecord(m.Role.Id, m.Seniority.ToString().ToLowerInvariant(), r.State.Value.Code, r.Employer ?? "", sourceName, r.Wage)));
+                records.Add((r, m, new JobRecord(m.Role.Id, m.Seniority.ToString().ToLowerInvariant(), r.State.Value.Code, r.Employer ?? "", sourceName, r.Wage, r.Date)));
             }
 
             var jobs = records.Select(x => x.Record).ToArray();
@@ -95,7 +96,9 @@ internal static class PipelineCommand
 
             // 4. Models.
             var models = new ProgressLine(console, "train models", null);
-            var salary = SalaryModel.Train(jobs, DataSplit.Random(jobs.Count(j => SalaryModel.IsPlausible(j.Salary)), parse.GetValue(seed)));
+            var paid = jobs.Where(j => SalaryModel.IsPlausible(j.Salary)).ToArray();
+            var split = parse.GetValue(dateColumn) is null ? DataSplit.Random(paid.Length, parse.GetValue(seed)) : DataSplit.ByTime(paid.Select(j => j.Date).ToArray());
+            var salary = SalaryModel.Train(jobs, split);
             var reg = parse.GetValue(registry) is { } regDir ? new ModelRegistry(regDir.FullName) : null;
             var salaryVersion = reg is null ? null : salary.Save(reg, "salary");
             ArchetypeMetrics? archetype = null;
@@ -217,16 +220,16 @@ internal static class PipelineCommand
         return command;
     }
 
-    private sealed record Row(string Title, double? Wage, UsState? State, string? Employer);
+    private sealed record Row(string Title, double? Wage, UsState? State, string? Employer, DateOnly? Date);
 
-    private static List<Row> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? place, string? employerColumn, CliConsole console)
+    private static List<Row> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? place, string? employerColumn, string? dateColumn, CliConsole console)
     {
         using var reader = new StreamReader(file.FullName);
         var csv = new CsvReader(reader, file.Name);
         var header = csv.ReadRecord() ?? throw new CliUserException($"{file.Name} is empty: expected a header row.");
         int Column(string? name) => name is null ? -1 : header.FindIndex(h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
             ? i : throw new CliUserException($"{file.Name} has no column '{name}' (columns: {string.Join(", ", header)}).");
-        var (t, w, p, e) = (Column(titleColumn), Column(wageColumn), Column(placeColumn), Column(employerColumn));
+        var (t, w, p, e, d) = (Column(titleColumn), Column(wageColumn), Column(placeColumn), Column(employerColumn), Column(dateColumn));
         UsState? fixedState = place is null ? null : StateOf(place) ?? throw new CliUserException($"'{place}' names no US state.");
         var rows = new List<Row>();
         var progress = new ProgressLine(console, "read records", null);
@@ -234,13 +237,20 @@ internal static class PipelineCommand
         {
             string? Cell(int c) => c >= 0 && c < record.Count ? record[c] : null;
             double? wage = double.TryParse(Cell(w)?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-            rows.Add(new Row(Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e)));
+            rows.Add(new Row(Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e), DateOf(Cell(d))));
             progress.Report(rows.Count);
         }
 
         progress.Done(rows.Count);
         return rows;
     }
+
+    // A date, or a bare year (as the H-1B files give it), read as that year's first day.
+    private static DateOnly? DateOf(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) ? date
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200 ? new DateOnly(year, 1, 1)
+        : null;
 
     private static UsState? StateOf(string? place) =>
         WorksiteLocation.TryParse(place, out var location) ? location.State
