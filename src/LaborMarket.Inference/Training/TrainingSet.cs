@@ -99,7 +99,7 @@ public sealed class TrainingSet
         using var reader = new StreamReader(path);
         var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
-        var names = header.TrimStart('\uFEFF').Split(',').Select(n => n.Trim().Trim('"')).ToArray();
+        var names = SplitHeader(header.TrimStart('\uFEFF'));
         var label = Array.IndexOf(names, labelColumn);
         if (label < 0)
         {
@@ -124,9 +124,14 @@ public sealed class TrainingSet
 
             cells.Clear();
             var start = 0;
+            var quoted = false;
             for (var i = 0; i <= text.Length; i++)
             {
-                if (i == text.Length || text[i] == ',')
+                if (i < text.Length && text[i] == '"')
+                {
+                    quoted = !quoted; // a comma inside quotes is part of the field
+                }
+                else if (i == text.Length || (text[i] == ',' && !quoted))
                 {
                     cells.Add((start, i - start));
                     start = i + 1;
@@ -152,6 +157,27 @@ public sealed class TrainingSet
         }
 
         return new TrainingSet(features.Select(i => names[i]).ToArray(), values.ToArray(), labels.ToArray());
+    }
+
+    private static string[] SplitHeader(string header)
+    {
+        var names = new List<string>();
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i <= header.Length; i++)
+        {
+            if (i < header.Length && header[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (i == header.Length || (header[i] == ',' && !quoted))
+            {
+                names.Add(header[start..i].Trim().Trim('"'));
+                start = i + 1;
+            }
+        }
+
+        return names.ToArray();
     }
 
     private static double Cell(string text, (int Start, int Length) cell, string source, long line, string column)

@@ -115,3 +115,23 @@ public class GbdtTrainerTests
         Assert.Equal((0.5, 2), (p.BaggingFraction, p.BaggingFreq));
     }
 }
+
+public class TrainingSetTests
+{
+    [Fact]
+    public async Task ReadCsv_QuotedCommasMissingCellsAndABadNumber()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "rows.csv");
+        await File.WriteAllTextAsync(path, "salary,\"role, code\",note,x\n100,1,\"a, b\",nan\n200,2,c,\n300,3,d,abc\n");
+
+        var ex = await Assert.ThrowsAsync<LaborMarket.Normalization.LaborMarketFormatException>(() => TrainingSet.ReadCsvAsync(path, "salary", ["role, code", "x"]));
+        await File.WriteAllTextAsync(path, "salary,\"role, code\",note,x\n100,1,\"a, b\",nan\n200,2,c,\n");
+        var set = await TrainingSet.ReadCsvAsync(path, "salary", ["role, code", "x"]);
+
+        Assert.Equal((4L, "x"), (ex.LineNumber, ex.Field));
+        Assert.Equal(["role, code", "x"], set.FeatureNames);
+        Assert.Equal([100.0, 200.0], set.Labels);
+        Assert.True(double.IsNaN(set.Row(0)[1]) && double.IsNaN(set.Row(1)[1]));
+        Assert.Equal(2, set.Row(1)[0]);
+    }
+}
