@@ -115,12 +115,17 @@ public static class BlsServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WageDataOptions>, WageDataOptionsValidator>());
 
-        // Loaded once, on first use, from the configured folder; immutable and thread-safe afterwards.
+        // Loaded once, on first use; immutable and thread-safe afterwards.
         services.TryAddSingleton(sp =>
         {
-            var directory = sp.GetRequiredService<IOptions<WageDataOptions>>().Value.DataDirectory
-                ?? throw new InvalidOperationException("WageDataOptions.DataDirectory is not set: configure the folder of OEWS files and crosswalks.");
-            return LaborMarket.Bls.Fallback.WageData.LoadDirectory(directory);
+            var o = sp.GetRequiredService<IOptions<WageDataOptions>>().Value;
+            if (o.DataDirectory is null && o.Files.Count == 0 && o.IndexFile is null)
+            {
+                throw new InvalidOperationException("WageDataOptions has no data: set DataDirectory, Files or IndexFile.");
+            }
+
+            var files = (o.DataDirectory is null ? [] : LaborMarket.Bls.Fallback.WageData.FilesUnder(o.DataDirectory)).Concat(o.Files);
+            return LaborMarket.Bls.Fallback.WageData.LoadFiles(files, o.IndexFile is null ? null : LaborMarket.Bls.Oews.WageIndex.Load(o.IndexFile));
         });
         return services;
     }

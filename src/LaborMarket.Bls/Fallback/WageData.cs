@@ -21,14 +21,26 @@ public static class WageData
             throw new DirectoryNotFoundException($"wage data folder '{directory}' does not exist.");
         }
 
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return LoadFiles(FilesUnder(directory), null, errors);
+    }
+
+    /// <summary>
+    /// Builds a lookup from files: OEWS csv, csv.gz or xlsx (an xlsx beside a csv of the same name is skipped)
+    /// and the crosswalk csvs, told apart by their headers; other files are ignored. With <paramref name="index"/>
+    /// (a saved index) the OEWS files are not read, only the crosswalks.
+    /// </summary>
+    /// <param name="files">The files.</param>
+    /// <param name="index">A loaded wage index to use instead of the OEWS files, or null.</param>
+    /// <param name="errors">Collects bad OEWS rows instead of stopping at the first, or null.</param>
+    /// <exception cref="LaborMarketFormatException">An OEWS file has a bad row (unless <paramref name="errors"/> collects them).</exception>
+    public static WageLookup LoadFiles(IEnumerable<string> files, WageIndex? index = null, ICollection<LaborMarketFormatException>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var all = files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         string? cbsa = null;
         string? oflc = null;
         var oews = new List<string>();
-        foreach (var file in files)
+        foreach (var file in all.Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase)))
         {
             var header = FirstLine(file);
             if (header.Contains("county_fips5", StringComparison.OrdinalIgnoreCase) && header.Contains("CBSA Code", StringComparison.OrdinalIgnoreCase))
@@ -45,16 +57,20 @@ public static class WageData
             }
         }
 
-        var csvStems = oews.Select(Stem).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var workbooks = Directory.EnumerateFiles(directory, "*.xlsx", SearchOption.AllDirectories)
-            .Where(f => !csvStems.Contains(Stem(f)) && OewsXlsxReader.IsOewsWorkbook(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (index is null)
+        {
+            var csvStems = oews.Select(Stem).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var workbooks = all.Where(f => f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !csvStems.Contains(Stem(f)) && OewsXlsxReader.IsOewsWorkbook(f)).ToList();
+            index = WageIndex.Build(oews.SelectMany(file => OewsCsvReader.ReadFile(file, errors))
+                .Concat(workbooks.SelectMany(file => OewsXlsxReader.ReadFile(file, errors))));
+        }
 
-        var index = WageIndex.Build(oews.SelectMany(file => OewsCsvReader.ReadFile(file, errors))
-            .Concat(workbooks.SelectMany(file => OewsXlsxReader.ReadFile(file, errors))));
         return new WageLookup(index, AreaCrosswalk.Load(cbsa, oflc));
     }
+
+    /// <summary>Every file under a folder, recursively.</summary>
+    internal static IEnumerable<string> FilesUnder(string directory) =>
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories);
 
     private static string Stem(string path)
     {

@@ -69,3 +69,37 @@ public class BlsServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<WageDataOptions>));
     }
 }
+
+public class WageDataSourcesTests
+{
+    [DataFact]
+    public void SavedIndexAndCrosswalkFiles_AnswerTheSeedScenario()
+    {
+        var index = Path.Combine(Directory.CreateTempSubdirectory().FullName, "oews.lmwage");
+        LaborMarket.Bls.Fallback.WageData.LoadDirectory(TestData.DataPath("oews")).Index.Save(index);
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddLaborMarketBls(o =>
+        {
+            o.IndexFile = index;
+            o.Files.Add(TestData.DataPath("geo/county_cbsa_2023.csv"));
+            o.Files.Add(TestData.DataPath("geo/oflc_geography_2020.csv"));
+        });
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var lookup = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<LaborMarket.Bls.Fallback.WageLookup>(provider);
+        var answer = lookup.Find(LaborMarket.Normalization.Taxonomy.SocCode.Parse("29-1141"),
+            LaborMarket.Bls.Fallback.WageLocation.ForCounty(LaborMarket.Normalization.Geography.CountyFips.Parse("12103")));
+
+        Assert.Equal("45300", answer.Area?.ToString());
+    }
+
+    [Fact]
+    public void MissingFiles_AreEachNamed()
+    {
+        var result = new LaborMarket.Bls.WageDataOptionsValidator().Validate(null, new LaborMarket.Bls.WageDataOptions { IndexFile = "/no/such.lmwage", Files = { "/no/a.csv" } });
+
+        Assert.True(result.Failed);
+        Assert.Contains("/no/such.lmwage", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("/no/a.csv", result.FailureMessage, StringComparison.Ordinal);
+    }
+}
