@@ -30,6 +30,11 @@ public sealed class WageLookup
     private readonly ConcurrentDictionary<(SocCode Soc, WageLocation Location, int? Year), WageAnswer>? _answers;
     private readonly int _cacheSize;
 
+    // Step wording that depends only on the area, county or place: made once, then shared by every answer.
+    private readonly ConcurrentDictionary<OewsAreaCode, string> _areaText = new();
+    private readonly ConcurrentDictionary<string, string> _placeSteps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CountyFips, string> _countySteps = new();
+
     /// <summary>Creates a lookup over an index and a crosswalk.</summary>
     /// <param name="index">The estimates.</param>
     /// <param name="crosswalk">The county and place crosswalk.</param>
@@ -79,7 +84,7 @@ public sealed class WageLookup
 
     private WageAnswer Answer(SocCode soc, WageLocation location, int? year)
     {
-        var steps = new List<string>();
+        var steps = new List<string>(8); // a typical answer has 3 to 7 steps
         var requested = soc;
         if (!Index.PublishesDetailed(soc) && SocCrosswalk.Changed(soc))
         {
@@ -120,7 +125,7 @@ public sealed class WageLookup
         {
             if (results[f] is { } fig && median is not null && (fig.Area != median.Area || fig.Soc != median.Soc))
             {
-                steps.Add($"{Figures[f].Name} from {Describe(fig.Area)} for {fig.Soc}");
+                steps.Add(string.Concat(Figures[f].Name, " from ", Describe(fig.Area), " for ", fig.Soc.ToString()));
             }
         }
 
@@ -154,7 +159,7 @@ public sealed class WageLookup
 
             if (row is null)
             {
-                steps?.Add($"{soc} not published in {Describe(area)}");
+                steps?.Add(string.Concat(soc.ToString(), " not published in ", Describe(area)));
                 continue;
             }
 
@@ -166,7 +171,7 @@ public sealed class WageLookup
                     steps?.Add($"{name} top-coded (#) in {Describe(area)}: at least {value.Value!.Value.ToString("N0", CultureInfo.InvariantCulture)}");
                 }
 
-                steps?.Add($"{name} from {Describe(area)}, {row.Year}");
+                steps?.Add(string.Concat(name, " from ", Describe(area), ", ", Year(row.Year)));
                 return new WageFigure(value, area, code, row.Year);
             }
 
@@ -187,7 +192,7 @@ public sealed class WageLookup
 
     private List<OewsAreaCode> Chain(WageLocation location, List<string> steps)
     {
-        var chain = new List<OewsAreaCode>();
+        var chain = new List<OewsAreaCode>(4);
         UsState? state = null;
         if (location.County is { } county)
         {
@@ -199,7 +204,8 @@ public sealed class WageLookup
             }
             else
             {
-                AddAreas(c, $"county {county} ({c.Name}, {c.State.Code})", chain, steps);
+                steps.Add(_countySteps.GetOrAdd(county, _ => AreasStep(c, $"county {county} ({c.Name}, {c.State.Code})")));
+                chain.AddRange(c.Areas);
             }
         }
         else if (location.Place is { } place)
@@ -214,7 +220,8 @@ public sealed class WageLookup
             else
             {
                 state = c.State;
-                AddAreas(c, $"place '{place}'", chain, steps);
+                steps.Add(_placeSteps.GetOrAdd(place, p => AreasStep(c, $"place '{p}'")));
+                chain.AddRange(c.Areas);
             }
         }
         else if (location.Area is { } area)
@@ -240,11 +247,12 @@ public sealed class WageLookup
         return chain;
     }
 
-    private void AddAreas(CountyAreas c, string what, List<OewsAreaCode> chain, List<string> steps)
-    {
-        steps.Add("county not published in OEWS: " + what + " lies in " + string.Join(" or ", c.Areas.Select(Describe)));
-        chain.AddRange(c.Areas);
-    }
+    private string AreasStep(CountyAreas c, string what) =>
+        "county not published in OEWS: " + what + " lies in " + string.Join(" or ", c.Areas.Select(Describe));
+
+    private static readonly string[] Years = Enumerable.Range(1990, 80).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Year(int year) => year is >= 1990 and < 2070 ? Years[year - 1990] : year.ToString(CultureInfo.InvariantCulture);
 
     private UsState? StateOfMetro(OewsAreaCode area)
     {
@@ -253,7 +261,9 @@ public sealed class WageLookup
         return comma > 0 && UsState.TryParse(title.AsSpan(comma + 1).Trim().ToString().Split('-')[0], out var s) ? s : null;
     }
 
-    private string Describe(OewsAreaCode area)
+    private string Describe(OewsAreaCode area) => _areaText.GetOrAdd(area, DescribeOnce);
+
+    private string DescribeOnce(OewsAreaCode area)
     {
         var kind = area.Level switch
         {
