@@ -73,7 +73,7 @@ public static class BlsServiceCollectionExtensions
     private static IHttpClientBuilder AddApiClientCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlsApiClientOptions>, BlsApiClientOptionsValidator>());
-        services.TryAddSingleton(static sp => new BlsApiResilience(new ApiResilience(sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>())));
+        services.TryAddSingleton(static sp => new ClientResilience<BlsApiClient>(sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>()));
 
         // One client for the app, so the daily query count is one count.
         services.TryAddSingleton(static sp => new BlsApiClient(
@@ -86,15 +86,8 @@ public static class BlsServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.BaseAddress;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<BlsApiResilience>().Value))
+            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<BlsApiClient>>().Value))
             .RedactLoggedHeaders(static _ => true);
-    }
-
-    private sealed class BlsApiResilience(ApiResilience value) : IDisposable
-    {
-        public ApiResilience Value => value;
-
-        public void Dispose() => value.Dispose();
     }
 
     private sealed class BlsApiClientOptionsValidator : IValidateOptions<BlsApiClientOptions>

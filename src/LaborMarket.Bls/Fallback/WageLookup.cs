@@ -34,6 +34,7 @@ public sealed class WageLookup
     private readonly ConcurrentDictionary<OewsAreaCode, string> _areaText = new();
     private readonly ConcurrentDictionary<string, string> _placeSteps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CountyFips, string> _countySteps = new();
+    private const int MaxKeptPlaces = 10_000;
 
     /// <summary>Creates a lookup over an index and a crosswalk.</summary>
     /// <param name="index">The estimates.</param>
@@ -220,7 +221,10 @@ public sealed class WageLookup
             else
             {
                 state = c.State;
-                steps.Add(_placeSteps.GetOrAdd(place, p => AreasStep(c, $"place '{p}'")));
+                // Places are spelt as users type them: only so many wordings are kept.
+                steps.Add(_placeSteps.TryGetValue(place, out var known) ? known
+                    : _placeSteps.Count < MaxKeptPlaces ? _placeSteps.GetOrAdd(place, p => AreasStep(c, $"place '{p}'"))
+                    : AreasStep(c, $"place '{place}'"));
                 chain.AddRange(c.Areas);
             }
         }

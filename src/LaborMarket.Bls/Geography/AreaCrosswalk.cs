@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LaborMarket.Bls.Oews;
 using LaborMarket.Normalization;
 using LaborMarket.Normalization.Geography;
 
@@ -167,7 +168,7 @@ public sealed class AreaCrosswalk
     {
         var file = Path.GetFileName(path);
         using var reader = new StreamReader(path, Encoding.Latin1);
-        var header = CsvLine.Split(reader.ReadLine() ?? throw new LaborMarketFormatException(file, 1, null, "the file is empty"));
+        var header = CsvText.Fields(reader.ReadLine() ?? throw new LaborMarketFormatException(file, 1, null, "the file is empty"));
         var map = columns.Select(c => Array.FindIndex(header, h => h.Trim().TrimStart('\uFEFF').Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
         for (var i = 0; i < map.Length; i++)
         {
@@ -186,7 +187,7 @@ public sealed class AreaCrosswalk
                 continue;
             }
 
-            var f = CsvLine.Split(text);
+            var f = CsvText.Fields(text);
             if (f.Length <= map.Max())
             {
                 continue; // footnote lines at the end of the Census list
@@ -194,52 +195,5 @@ public sealed class AreaCrosswalk
 
             yield return (map.Select(m => f[m].Trim()).ToArray(), line);
         }
-    }
-}
-
-/// <summary>Splits one CSV line (quoted fields with commas and doubled quotes).</summary>
-internal static class CsvLine
-{
-    public static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    sb.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(sb.ToString());
-                sb.Clear();
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        fields.Add(sb.ToString());
-        return fields.ToArray();
     }
 }

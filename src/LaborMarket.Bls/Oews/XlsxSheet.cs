@@ -20,7 +20,7 @@ internal static class XlsxSheet
     /// </summary>
     public static IEnumerable<(long Row, string?[] Cells)> Rows(Stream stream, string source, Func<string?[], bool> isWanted)
     {
-        ZipArchive zip;
+        ZipArchive? zip = null;
         string[] shared;
         List<(string Name, string Path)> sheets;
         try
@@ -31,6 +31,7 @@ internal static class XlsxSheet
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException)
         {
+            zip?.Dispose();
             throw new LaborMarketFormatException(source, 0, null, $"not a readable .xlsx workbook ({ex.Message})", ex);
         }
 

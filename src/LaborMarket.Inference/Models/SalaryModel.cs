@@ -46,7 +46,7 @@ public sealed class SalaryModel
     public string MainSource => _encoding.Sources.Values.Count > 0 ? _encoding.Sources.Values[0] : "";
 
     /// <summary>The held-out metrics from training (null for a loaded model).</summary>
-    public SalaryMetrics? Metrics { get; private init; }
+    public SalaryMetrics? Metrics { get; private set; }
 
     /// <summary>The three models' text (P10, median, P90), in LightGBM's format.</summary>
     public (string P10, string Median, string P90) ModelText { get; private init; }
@@ -142,16 +142,13 @@ public sealed class SalaryModel
     {
         ArgumentNullException.ThrowIfNull(registry);
         var median = registry.Load(name + "-p50");
+        var p10 = registry.Load(name + "-p10");
+        var p90 = registry.Load(name + "-p90");
         using var config = JsonDocument.Parse(median.Config);
         string[] Strings(string key) => config.RootElement.GetProperty(key).EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
         var employers = config.RootElement.GetProperty("employer_records").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
         var encoding = new Encoding(Strings("roles"), Strings("locations"), Strings("sources"), employers);
-        return new SalaryModel(registry.Load(name + "-p10").Model, median.Model, registry.Load(name + "-p90").Model, encoding)
-        {
-            ModelText = (File.ReadAllText(Path.Combine(registry.Root, name + "-p10", registry.Versions(name + "-p10")[^1], "model.txt")),
-                File.ReadAllText(Path.Combine(registry.Root, name + "-p50", median.Version, "model.txt")),
-                File.ReadAllText(Path.Combine(registry.Root, name + "-p90", registry.Versions(name + "-p90")[^1], "model.txt"))),
-        };
+        return new SalaryModel(p10.Model, median.Model, p90.Model, encoding) { ModelText = (p10.ModelText, median.ModelText, p90.ModelText) };
     }
 
     private SalaryMetrics Evaluate(JobRecord[] train, JobRecord[] test)

@@ -13,8 +13,9 @@ namespace LaborMarket.Inference.Registry;
 /// <param name="Metrics">metrics.json: the held-out metrics recorded when it was saved.</param>
 /// <param name="Features">features.json: the feature names, in the model's order.</param>
 /// <param name="Config">config.json, as written (parameters and anything else the trainer recorded).</param>
+/// <param name="ModelText">model.txt, as written (LightGBM's text format).</param>
 public sealed record RegisteredModel(string Name, string Version, LightGbmModel Model, IReadOnlyDictionary<string, double> Metrics,
-    IReadOnlyList<string> Features, string Config);
+    IReadOnlyList<string> Features, string Config, string ModelText);
 
 /// <summary>
 /// Models on disk as <c>{root}/{name}/{version}/</c> with <c>model.txt</c> (LightGBM's text format),
@@ -106,11 +107,12 @@ public sealed class ModelRegistry
             throw new FileNotFoundException($"the registry at '{Root}' has no version '{version}' of model '{name}'", modelFile);
         }
 
-        var model = LightGbmModel.Load(modelFile);
+        var text = File.ReadAllText(modelFile);
+        var model = LightGbmModel.Parse(new StringReader(text), modelFile);
         var metrics = ReadJson<Dictionary<string, double>>(Path.Combine(folder, "metrics.json")) ?? [];
         var features = ReadJson<string[]>(Path.Combine(folder, "features.json")) ?? model.FeatureNames.ToArray();
         var config = File.Exists(Path.Combine(folder, "config.json")) ? File.ReadAllText(Path.Combine(folder, "config.json")) : "{}";
-        return new RegisteredModel(name, version, model, metrics, features, config);
+        return new RegisteredModel(name, version, model, metrics, features, config, text);
     }
 
     private static T? ReadJson<T>(string path)

@@ -98,6 +98,8 @@ internal sealed class TreeLearner
 
         public double H(int bin) => Data[(bin * 2) + 1];
 
+        public void Clear() => Array.Clear(Data);
+
         public void Add(Histogram other)
         {
             var a = Data;
@@ -141,6 +143,7 @@ internal sealed class TreeLearner
         rows.CopyTo(_indices);
         Count[0] = rows.Length;
         var hists = new Histogram?[maxLeaves];
+        _rented = 0;
         var splits = new Split?[maxLeaves];
         var sums = new (double G, double H, int C)[maxLeaves];
 
@@ -200,35 +203,59 @@ internal sealed class TreeLearner
         return tree;
     }
 
+    // Histograms are reused from tree to tree: one per leaf, and one per extra block of rows being summed.
+    private readonly List<Histogram> _leafHistograms = [];
+    private readonly List<Histogram> _blockHistograms = [];
+    private int _rented;
+
+    private Histogram Rent()
+    {
+        if (_rented == _leafHistograms.Count)
+        {
+            _leafHistograms.Add(new Histogram(_features.Length * _stride));
+        }
+
+        var h = _leafHistograms[_rented++];
+        h.Clear();
+        return h;
+    }
+
     private Histogram Build(int leaf)
     {
         var begin = Begin[leaf];
         var count = Count[leaf];
-        var size = _features.Length * _stride;
         var blocks = (count + Block - 1) / Block;
+        var result = Rent();
         if (blocks <= 1)
         {
-            var single = new Histogram(size);
-            Accumulate(single, begin, count);
-            return single;
+            Accumulate(result, begin, count);
+            return result;
         }
 
-        var partial = new Histogram[blocks];
+        while (_blockHistograms.Count < blocks - 1)
+        {
+            _blockHistograms.Add(new Histogram(_features.Length * _stride));
+        }
+
         Parallel.For(0, blocks, _parallel, k =>
         {
-            var h = new Histogram(size);
+            var h = k == 0 ? result : _blockHistograms[k - 1];
+            if (k > 0)
+            {
+                h.Clear();
+            }
+
             var start = begin + (k * Block);
             Accumulate(h, start, Math.Min(Block, begin + count - start));
-            partial[k] = h;
         });
 
         // Blocks are added in order: the same sums whatever the number of threads.
         for (var k = 1; k < blocks; k++)
         {
-            partial[0].Add(partial[k]);
+            result.Add(_blockHistograms[k - 1]);
         }
 
-        return partial[0];
+        return result;
     }
 
     private void Accumulate(Histogram hist, int start, int count)

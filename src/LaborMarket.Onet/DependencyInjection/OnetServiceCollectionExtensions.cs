@@ -178,12 +178,4 @@ public static class OnetServiceCollectionExtensions
         services.AddMemoryCache();
         services.TryAddSingleton<IApiResponseCache>(static sp => new MemoryApiResponseCache(sp.GetRequiredService<IMemoryCache>()));
     }
-
-    /// <summary>One client's pipeline and limiter, shared by every handler the factory creates for it.</summary>
-    private sealed class ClientResilience<TClient>(LaborMarket.Normalization.ApiResilienceOptions options, TimeProvider? time) : IDisposable
-    {
-        public ApiResilience Value { get; } = new(options, time);
-
-        public void Dispose() => Value.Dispose();
-    }
 }

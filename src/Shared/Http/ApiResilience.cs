@@ -122,6 +122,17 @@ internal sealed class ApiResilience : IDisposable
     }
 }
 
+/// <summary>
+/// One registered client's <see cref="ApiResilience"/>, as a singleton of its own type so that each client keeps
+/// its own circuit and pacing; the container disposes it with the limiter.
+/// </summary>
+internal sealed class ClientResilience<TClient>(ApiResilienceOptions options, TimeProvider? timeProvider) : IDisposable
+{
+    public ApiResilience Value { get; } = new(options, timeProvider);
+
+    public void Dispose() => Value.Dispose();
+}
+
 /// <summary>Runs each request through its client's <see cref="ApiResilience"/>.</summary>
 internal sealed class ApiResilienceHandler(ApiResilience resilience) : DelegatingHandler
 {
