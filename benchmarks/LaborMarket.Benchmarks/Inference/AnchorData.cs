@@ -14,6 +14,13 @@ internal static class AnchorData
 
     public static TrainingSet Make(int rows, int seed)
     {
+        var (data, labels) = MakeRows(rows, seed);
+        return TrainingSet.FromRows(Features, data, labels);
+    }
+
+    /// <summary>The rows (features in <see cref="Features"/> order, NaN for missing) and their labels.</summary>
+    public static (List<double[]> Rows, List<double> Labels) MakeRows(int rows, int seed)
+    {
         var baseRandom = new Random(20240612 + 999);
         var roleBase = Enumerable.Range(0, 60).Select(_ => 45000 + (baseRandom.NextDouble() * 115000)).ToArray();
         double[] sourceBias = [0, 2500, -3000, 1000, 4000, -1500, 500, -6000];
@@ -45,7 +52,7 @@ internal static class AnchorData
             ]);
         }
 
-        return TrainingSet.FromRows(Features, data, labels);
+        return (data, labels);
     }
 
     private static double Normal(Random r) => Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());

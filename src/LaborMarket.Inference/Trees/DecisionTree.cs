@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LaborMarket.Inference.Trees;
 
 /// <summary>One regression tree in LightGBM's layout: parallel arrays over internal nodes and leaves.</summary>
@@ -22,58 +25,151 @@ internal sealed class DecisionTree
     public int[][] LeafFeatures { get; init; } = [];
     public double[][] LeafCoeff { get; init; } = [];
 
+    private FlatNode[]? _flat;
+
+
+    /// <summary>
+    /// The tree laid out for prediction: internal nodes first, then one node per leaf that points to itself, so a walk
+    /// can take a fixed step whether or not it has reached a leaf. Made on first use (the same array whichever thread
+    /// makes it).
+    /// </summary>
+    internal FlatNode[] Flat => _flat ??= Flatten();
+
+
+    /// <summary>Number of internal nodes: flat indexes at or above it are leaves.</summary>
+    internal int InnerCount => NumLeaves - 1;
+
     /// <summary>The leaf a row falls into.</summary>
     public int Leaf(ReadOnlySpan<double> x)
     {
-        if (NumLeaves <= 1)
+        var nodes = Flat;
+        var inner = InnerCount;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(nodes);
+                ref var row = ref MemoryMarshal.GetReference(x);
+        var n = 0;
+        while (n < inner)
         {
-            return 0;
+            n = Step(ref first, ref row, n);
         }
 
-        var node = 0;
-        while (node >= 0)
-        {
-            node = Next(node, x[SplitFeature[node]]);
-        }
-
-        return ~node;
+        return n - inner;
     }
 
-    /// <summary>The leaves of four rows, walked side by side (independent paths overlap their memory waits).</summary>
+    /// <summary>
+    /// The leaves of four rows walked side by side: each step moves all four (a row at its leaf stays put), so the
+    /// walks overlap their memory waits and the step has no branch on the data.
+    /// </summary>
     public (int, int, int, int) Leaves4(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d)
     {
-        if (NumLeaves <= 1)
-        {
-            return (0, 0, 0, 0);
-        }
-
+        var inner = InnerCount;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(Flat);
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var rb = ref MemoryMarshal.GetReference(b);
+        ref var rc = ref MemoryMarshal.GetReference(c);
+        ref var rd = ref MemoryMarshal.GetReference(d);
         int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
-        var features = SplitFeature;
-        while ((n0 & n1 & n2 & n3) >= 0)
+        while ((n0 < inner) | (n1 < inner) | (n2 < inner) | (n3 < inner))
         {
-            // A finished row (negative node) stays put; the loop ends when all four are finished.
-            if (n0 >= 0)
-            {
-                n0 = Next(n0, a[features[n0]]);
-            }
-
-            if (n1 >= 0)
-            {
-                n1 = Next(n1, b[features[n1]]);
-            }
-
-            if (n2 >= 0)
-            {
-                n2 = Next(n2, c[features[n2]]);
-            }
-
-            if (n3 >= 0)
-            {
-                n3 = Next(n3, d[features[n3]]);
-            }
+            n0 = Step(ref first, ref ra, n0);
+            n1 = Step(ref first, ref rb, n1);
+            n2 = Step(ref first, ref rc, n2);
+            n3 = Step(ref first, ref rd, n3);
         }
 
-        return (~n0, ~n1, ~n2, ~n3);
+        return (n0 - inner, n1 - inner, n2 - inner, n3 - inner);
+    }
+
+    /// <summary>The leaves one row reaches in four trees, walked side by side (the trees' walks overlap as four rows' do).</summary>
+    public static (int, int, int, int) Leaves4(DecisionTree t0, DecisionTree t1, DecisionTree t2, DecisionTree t3, ReadOnlySpan<double> x)
+    {
+        ref var row = ref MemoryMarshal.GetReference(x);
+        ref var f0 = ref MemoryMarshal.GetArrayDataReference(t0.Flat);
+        ref var f1 = ref MemoryMarshal.GetArrayDataReference(t1.Flat);
+        ref var f2 = ref MemoryMarshal.GetArrayDataReference(t2.Flat);
+        ref var f3 = ref MemoryMarshal.GetArrayDataReference(t3.Flat);
+        int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        while ((n0 < t0.InnerCount) | (n1 < t1.InnerCount) | (n2 < t2.InnerCount) | (n3 < t3.InnerCount))
+        {
+            n0 = t0.Step(ref f0, ref row, n0);
+            n1 = t1.Step(ref f1, ref row, n1);
+            n2 = t2.Step(ref f2, ref row, n2);
+            n3 = t3.Step(ref f3, ref row, n3);
+        }
+
+        return (n0 - t0.InnerCount, n1 - t1.InnerCount, n2 - t2.InnerCount, n3 - t3.InnerCount);
+    }
+
+    // One step of a walk. Plain numerical nodes choose a child without a branch: the comparison picks Left or Right
+    // and a NaN flips it when the node sends NaN left. Categorical nodes test the category's bit, out-of-range
+    // values (NaN, negative, past the bitset) going right; zero-as-missing nodes take the full rule.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Step(ref FlatNode nodes, ref double row, int n)
+    {
+        ref var node = ref Unsafe.Add(ref nodes, n);
+        var v = Unsafe.Add(ref row, node.Feature);
+        var flags = node.Flags;
+        int right;
+        if (flags <= 1)
+        {
+            right = v <= node.Threshold ? 0 : 1;
+            right ^= (double.IsNaN(v) ? 1 : 0) & flags;
+        }
+        else if ((flags & 4) != 0)
+        {
+            // LightGBM truncates toward zero, so (-1, 0) is category 0; the threshold holds the bitset's size in bits.
+            var inRange = (v > -1.0) & (v < node.Threshold);
+            var category = inRange ? (int)v : 0;
+            var word = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(CatThreshold), (flags >> 3) + (category >> 5));
+            right = (int)((word >> (category & 31)) & (inRange ? 1u : 0u)) ^ 1;
+        }
+        else
+        {
+            return FlatChild(Next(n, v));
+        }
+
+        return Unsafe.Add(ref Unsafe.AsRef(in node.Left), right);
+    }
+
+    private int FlatChild(int child) => child >= 0 ? child : InnerCount + ~child;
+
+    private FlatNode[] Flatten()
+    {
+        var inner = InnerCount;
+        var nodes = new FlatNode[inner + NumLeaves];
+        for (var i = 0; i < inner; i++)
+        {
+            var type = DecisionType[i];
+            var missing = (type >> 2) & 3;
+            int flags;
+            var threshold = Threshold[i];
+            if ((type & 1) != 0)
+            {
+                // Categorical: the bitset's first word in the flags, its size in bits as the threshold.
+                var c = (int)Threshold[i];
+                flags = 2 | 4 | (CatBoundaries[c] << 3);
+                threshold = (CatBoundaries[c + 1] - CatBoundaries[c]) * 32.0;
+            }
+            else if (missing is not (0 or 2))
+            {
+                flags = 2;
+            }
+            else
+            {
+                // Missing type None reads NaN as 0; type NaN sends it the default way.
+                var nanLeft = missing == 0 ? 0.0 <= Threshold[i] : (type & 2) != 0;
+                flags = nanLeft ? 1 : 0;
+            }
+
+            nodes[i] = new FlatNode(threshold, SplitFeature[i], flags, FlatChild(LeftChild[i]), FlatChild(RightChild[i]));
+        }
+
+        // A leaf's node compares feature 0 with +infinity and goes to itself either way.
+        for (var j = 0; j < NumLeaves; j++)
+        {
+            nodes[inner + j] = new FlatNode(double.PositiveInfinity, 0, 0, inner + j, inner + j);
+        }
+
+        return nodes;
     }
 
     /// <summary>The tree's output for a row.</summary>
@@ -145,4 +241,20 @@ internal sealed class DecisionTree
         var word = category / 32;
         return word < words && ((CatThreshold[from + word] >> (category % 32)) & 1) != 0 ? LeftChild[node] : RightChild[node];
     }
+}
+
+/// <summary>A tree node laid out for prediction (24 bytes); <see cref="Right"/> follows <see cref="Left"/> in memory.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly struct FlatNode(double threshold, int feature, int flags, int left, int right)
+{
+    public readonly double Threshold = threshold;
+    public readonly int Feature = feature;
+
+    /// <summary>
+    /// Bit 0: NaN goes left (plain numerical nodes); bit 1: not a plain numerical node; bit 2: categorical, with the
+    /// bitset's first word from bit 3 on (else the node needs the full rule: zero as missing).
+    /// </summary>
+    public readonly int Flags = flags;
+    public readonly int Left = left;
+    public readonly int Right = right;
 }

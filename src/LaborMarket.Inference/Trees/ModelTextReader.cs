@@ -145,6 +145,11 @@ internal static class ModelTextReader
         }
 
         var leaves = Int(Field(fields, "num_leaves", source, start), "num_leaves", source);
+        if (leaves < 1)
+        {
+            throw new LaborMarketFormatException(source, fields["num_leaves"].Line, "num_leaves", $"a tree needs at least one leaf, not {leaves}");
+        }
+
         var internalNodes = Math.Max(0, leaves - 1);
         var numCat = fields.TryGetValue("num_cat", out var nc) ? Int(nc, "num_cat", source) : 0;
         var isLinear = fields.TryGetValue("is_linear", out var il) && il.Value.Trim() == "1";
@@ -167,6 +172,23 @@ internal static class ModelTextReader
             if (child >= internalNodes || ~child >= leaves)
             {
                 throw new LaborMarketFormatException(source, fields["left_child"].Line, "left_child", $"child {child} points outside the tree");
+            }
+        }
+
+        // Every node but the root has exactly one parent: the walk from the root always ends at a leaf.
+        var parents = new int[internalNodes + leaves];
+        foreach (var child in left.Concat(right))
+        {
+            parents[child >= 0 ? child : internalNodes + ~child]++;
+        }
+
+        for (var i = 0; i < parents.Length; i++)
+        {
+            // Index 0 is the root: node 0, or the lone leaf of a one-leaf tree.
+            if (parents[i] != (i == 0 ? 0 : 1))
+            {
+                throw new LaborMarketFormatException(source, fields["left_child"].Line, "left_child",
+                    $"{(i < internalNodes ? $"node {i}" : $"leaf {i - internalNodes}")} has {parents[i]} parents: the children do not form a tree");
             }
         }
 

@@ -33,6 +33,22 @@ public class LightGbmModelLoadTests
     }
 
     [DataFact("fixtures/lightgbm")]
+    public void Parse_ChildrenThatLoop_AreRejected()
+    {
+        // Node 3's left child becomes the root: a walk would never reach a leaf.
+        var lines = Model().Split('\n');
+        var i = Array.FindIndex(lines, l => l.StartsWith("left_child=", StringComparison.Ordinal));
+        var children = lines[i]["left_child=".Length..].Split(' ');
+        children[3] = "0";
+        lines[i] = "left_child=" + string.Join(' ', children);
+
+        var ex = Assert.Throws<LaborMarketFormatException>(() => LightGbmModel.Parse(new StringReader(string.Join('\n', lines)), "loop.txt"));
+
+        Assert.Equal(i + 1, ex.LineNumber);
+        Assert.Contains("do not form a tree", ex.Message, StringComparison.Ordinal);
+    }
+
+    [DataFact("fixtures/lightgbm")]
     public void Parse_UnknownObjective_NamesIt()
     {
         var text = Model().Replace("objective=regression", "objective=my_custom_loss", StringComparison.Ordinal);
