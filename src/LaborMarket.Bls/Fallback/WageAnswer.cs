@@ -59,8 +59,17 @@ public sealed record WageAnswer
     /// <summary>Employment.</summary>
     public WageFigure? Employment { get; init; }
 
-    /// <summary>Every step taken, in order, with its reason.</summary>
-    public required IReadOnlyList<string> Steps { get; init; }
+    private IReadOnlyList<string>? _steps;
+
+    /// <summary>Every step taken, in order, with its reason (worded when first read).</summary>
+    public IReadOnlyList<string> Steps
+    {
+        get => _steps ??= Log is { } log ? log.Render() : [];
+        init => _steps = value;
+    }
+
+    // The steps as recorded by the lookup, worded on demand: most answers are used for their figures only.
+    internal WageSteps? Log { get; init; }
 
     /// <summary>True when an annual median was found somewhere in the fallback chain.</summary>
     public bool Found => AnnualMedian is not null;

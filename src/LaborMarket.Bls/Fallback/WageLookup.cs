@@ -15,26 +15,20 @@ namespace LaborMarket.Bls.Fallback;
 /// </summary>
 public sealed class WageLookup
 {
-    private delegate OewsValue Pick(OewsEstimate e);
-
-    private static readonly (string Name, Pick Pick)[] Figures =
-    [
-        ("annual median", e => e.AnnualMedian),
-        ("annual 10th percentile", e => e.AnnualP10),
-        ("annual 90th percentile", e => e.AnnualP90),
-        ("annual mean", e => e.AnnualMean),
-        ("hourly median", e => e.HourlyMedian),
-        ("employment", e => e.Employment),
-    ];
-
     private readonly ConcurrentDictionary<(SocCode Soc, WageLocation Location, int? Year), WageAnswer>? _answers;
     private readonly int _cacheSize;
 
-    // Step wording that depends only on the area, county or place: made once, then shared by every answer.
+    // What a location resolves to (its chain of areas and the step saying so) depends only on the location: worked
+    // out once per county, area, state or place and shared by every answer; so is the wording of each area.
     private readonly ConcurrentDictionary<OewsAreaCode, string> _areaText = new();
-    private readonly ConcurrentDictionary<string, string> _placeSteps = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<CountyFips, string> _countySteps = new();
+    private readonly ConcurrentDictionary<CountyFips, Plan> _countyPlans = new();
+    private readonly ConcurrentDictionary<string, Plan> _placePlans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<OewsAreaCode, Plan> _areaPlans = new();
+    private readonly ConcurrentDictionary<UsState, Plan> _statePlans = new();
+    private readonly Func<OewsAreaCode, string> _describe;
     private const int MaxKeptPlaces = 10_000;
+
+    private sealed record Plan(OewsAreaCode[] Chain, WageStep? Step);
 
     /// <summary>Creates a lookup over an index and a crosswalk.</summary>
     /// <param name="index">The estimates.</param>
@@ -52,6 +46,7 @@ public sealed class WageLookup
         Crosswalk = crosswalk;
         _cacheSize = answerCacheSize;
         _answers = answerCacheSize > 0 ? new() : null;
+        _describe = Describe;
     }
 
     /// <summary>The estimates.</summary>
@@ -85,49 +80,55 @@ public sealed class WageLookup
 
     private WageAnswer Answer(SocCode soc, WageLocation location, int? year)
     {
-        var steps = new List<string>(8); // a typical answer has 3 to 7 steps
+        var steps = new StepRecorder();
         var requested = soc;
         if (!Index.PublishesDetailed(soc) && SocCrosswalk.Changed(soc))
         {
             soc = SocCrosswalk.From2010(soc);
-            steps.Add($"{requested} is a SOC 2010 code: using SOC 2018 {soc}");
+            steps.Add(new WageStep(WageStepKind.Soc2010, 0, default, requested, soc, 0, default, null));
         }
 
-        var chain = Chain(location, steps);
+        var plan = PlanFor(location);
+        if (plan.Step is { } planStep)
+        {
+            steps.Add(planStep);
+        }
 
         // Each area's row is looked up once and shared by every figure.
-        var rows = new (OewsAreaCode Area, OewsEstimate? Row, SocCode Code)[chain.Count];
-        for (var i = 0; i < chain.Count; i++)
+        var chain = plan.Chain;
+        var rowBuffer = new AreaRows();
+        Span<AreaRow> rows = chain.Length <= AreaRows.Capacity ? rowBuffer[..chain.Length] : new AreaRow[chain.Length];
+        for (var i = 0; i < chain.Length; i++)
         {
             var row = Index.Find(chain[i], soc, year);
             var code = soc;
-            if (row is null && !Index.PublishesDetailed(soc) && soc.Level == SocLevel.Detailed)
+            if (row is null && soc.Level == SocLevel.Detailed && !Index.PublishesDetailed(soc))
             {
                 row = Index.Find(chain[i], soc.Broad, year);
                 code = soc.Broad;
             }
 
-            rows[i] = (chain[i], row, code);
+            rows[i] = new AreaRow(row, code);
         }
 
-        var results = new WageFigure?[Figures.Length];
-        for (var f = 0; f < Figures.Length; f++)
-        {
-            results[f] = FindFigure(soc, rows, year, f, f == 0 ? steps : null);
-        }
-
-        var median = results[0];
+        var median = FindFigure(soc, chain, rows, year, 0, ref steps, record: true);
         if (median is null)
         {
-            steps.Add($"no annual median for {soc} at any level of the chain");
+            steps.Add(new WageStep(WageStepKind.NoMedian, 0, default, soc, default, 0, default, null));
         }
 
-        for (var f = 1; f < Figures.Length; f++)
+        var p10 = FindFigure(soc, chain, rows, year, 1, ref steps, record: false);
+        var p90 = FindFigure(soc, chain, rows, year, 2, ref steps, record: false);
+        var mean = FindFigure(soc, chain, rows, year, 3, ref steps, record: false);
+        var hourly = FindFigure(soc, chain, rows, year, 4, ref steps, record: false);
+        var employment = FindFigure(soc, chain, rows, year, 5, ref steps, record: false);
+        if (median is not null)
         {
-            if (results[f] is { } fig && median is not null && (fig.Area != median.Area || fig.Soc != median.Soc))
-            {
-                steps.Add(string.Concat(Figures[f].Name, " from ", Describe(fig.Area), " for ", fig.Soc.ToString()));
-            }
+            Elsewhere(p10, 1, median, ref steps);
+            Elsewhere(p90, 2, median, ref steps);
+            Elsewhere(mean, 3, median, ref steps);
+            Elsewhere(hourly, 4, median, ref steps);
+            Elsewhere(employment, 5, median, ref steps);
         }
 
         return new WageAnswer
@@ -138,52 +139,88 @@ public sealed class WageLookup
             Area = median?.Area,
             AreaTitle = median is null ? null : Index.AreaTitle(median.Area),
             Year = median?.Year,
-            AnnualMedian = results[0],
-            AnnualP10 = results[1],
-            AnnualP90 = results[2],
-            AnnualMean = results[3],
-            HourlyMedian = results[4],
-            Employment = results[5],
-            Steps = steps,
+            AnnualMedian = median,
+            AnnualP10 = p10,
+            AnnualP90 = p90,
+            AnnualMean = mean,
+            HourlyMedian = hourly,
+            Employment = employment,
+            Log = new WageSteps(steps.ToArray(), _describe),
         };
     }
 
-    private WageFigure? FindFigure(SocCode soc, (OewsAreaCode Area, OewsEstimate? Row, SocCode Code)[] rows, int? year, int figure, List<string>? steps)
+    // A figure found in another area or for another code than the median says so.
+    private static void Elsewhere(WageFigure? figure, int index, WageFigure median, ref StepRecorder steps)
     {
-        var (name, pick) = Figures[figure];
-        foreach (var (area, row, code) in rows)
+        if (figure is not null && (figure.Area != median.Area || figure.Soc != median.Soc))
         {
-            if (row is not null && code != soc)
-            {
-                steps?.Add($"{soc} is published only as broad occupation {code}");
-            }
+            steps.Add(new WageStep(WageStepKind.FigureElsewhere, (byte)index, figure.Area, default, figure.Soc, 0, default, null));
+        }
+    }
 
+    private static OewsValue Pick(OewsEstimate e, int figure) => figure switch
+    {
+        0 => e.AnnualMedian,
+        1 => e.AnnualP10,
+        2 => e.AnnualP90,
+        3 => e.AnnualMean,
+        4 => e.HourlyMedian,
+        _ => e.Employment,
+    };
+
+    private WageFigure? FindFigure(SocCode soc, OewsAreaCode[] chain, Span<AreaRow> rows, int? year, int figure, ref StepRecorder steps, bool record)
+    {
+        for (var i = 0; i < chain.Length; i++)
+        {
+            var area = chain[i];
+            var (row, code) = rows[i];
             if (row is null)
             {
-                steps?.Add(string.Concat(soc.ToString(), " not published in ", Describe(area)));
+                if (record)
+                {
+                    steps.Add(new WageStep(WageStepKind.NotPublished, (byte)figure, area, soc, default, 0, default, null));
+                }
+
                 continue;
             }
 
-            var value = pick(row);
+            if (record && code != soc)
+            {
+                steps.Add(new WageStep(WageStepKind.BroadOnly, (byte)figure, area, soc, code, 0, default, null));
+            }
+
+            var value = Pick(row, figure);
             if (value.HasValue)
             {
-                if (value.IsLowerBound)
+                if (record)
                 {
-                    steps?.Add($"{name} top-coded (#) in {Describe(area)}: at least {value.Value!.Value.ToString("N0", CultureInfo.InvariantCulture)}");
+                    if (value.IsLowerBound)
+                    {
+                        steps.Add(new WageStep(WageStepKind.TopCoded, (byte)figure, area, soc, code, row.Year, value, null));
+                    }
+
+                    steps.Add(new WageStep(WageStepKind.Found, (byte)figure, area, soc, code, row.Year, value, null));
                 }
 
-                steps?.Add(string.Concat(name, " from ", Describe(area), ", ", Year(row.Year)));
                 return new WageFigure(value, area, code, row.Year);
             }
 
-            steps?.Add($"{name} suppressed ({Marker(value)}) in {Describe(area)} for {code}");
-            foreach (var parent in Parents(code))
+            if (record)
             {
-                var p = Index.Find(area, parent, year ?? row.Year);
-                if (p is not null && pick(p) is { HasValue: true } pv)
+                steps.Add(new WageStep(WageStepKind.Suppressed, (byte)figure, area, soc, code, row.Year, value, null));
+            }
+
+            for (var p = code.Parent; p is { } parent; p = parent.Parent)
+            {
+                var e = Index.Find(area, parent, year ?? row.Year);
+                if (e is not null && Pick(e, figure) is { HasValue: true } pv)
                 {
-                    steps?.Add($"{name} from {parent.Level.ToString().ToLowerInvariant()} group {parent} in {Describe(area)}, {p.Year}");
-                    return new WageFigure(pv, area, parent, p.Year);
+                    if (record)
+                    {
+                        steps.Add(new WageStep(WageStepKind.FoundInParent, (byte)figure, area, soc, parent, e.Year, pv, null));
+                    }
+
+                    return new WageFigure(pv, area, parent, e.Year);
                 }
             }
         }
@@ -191,9 +228,33 @@ public sealed class WageLookup
         return null;
     }
 
-    private List<OewsAreaCode> Chain(WageLocation location, List<string> steps)
+    private Plan PlanFor(WageLocation location)
+    {
+        if (location.County is { } county)
+        {
+            return _countyPlans.GetOrAdd(county, c => MakePlan(WageLocation.ForCounty(c)));
+        }
+
+        if (location.Place is { } place)
+        {
+            // Places are spelt as users type them: only so many are kept.
+            return _placePlans.TryGetValue(place, out var known) ? known
+                : _placePlans.Count < MaxKeptPlaces ? _placePlans.GetOrAdd(place, p => MakePlan(WageLocation.ForPlace(p)))
+                : MakePlan(location);
+        }
+
+        if (location.Area is { } area)
+        {
+            return _areaPlans.GetOrAdd(area, a => MakePlan(WageLocation.ForArea(a)));
+        }
+
+        return location.State is { } state ? _statePlans.GetOrAdd(state, s => MakePlan(WageLocation.ForState(s))) : MakePlan(location);
+    }
+
+    private Plan MakePlan(WageLocation location)
     {
         var chain = new List<OewsAreaCode>(4);
+        string? step = null;
         UsState? state = null;
         if (location.County is { } county)
         {
@@ -201,11 +262,11 @@ public sealed class WageLookup
             state = c?.State ?? county.State;
             if (c is null)
             {
-                steps.Add($"county {county} is in no crosswalk: no metro or nonmetro area");
+                step = $"county {county} is in no crosswalk: no metro or nonmetro area";
             }
             else
             {
-                steps.Add(_countySteps.GetOrAdd(county, _ => AreasStep(c, $"county {county} ({c.Name}, {c.State.Code})")));
+                step = AreasStep(c, $"county {county} ({c.Name}, {c.State.Code})");
                 chain.AddRange(c.Areas);
             }
         }
@@ -216,15 +277,12 @@ public sealed class WageLookup
             {
                 var comma = place.LastIndexOf(',');
                 state = comma > 0 && UsState.TryParse(place.AsSpan(comma + 1), out var s) ? s : null;
-                steps.Add(state is null ? $"place '{place}' not recognised" : $"place '{place}' not found in the crosswalks: using its state");
+                step = state is null ? $"place '{place}' not recognised" : $"place '{place}' not found in the crosswalks: using its state";
             }
             else
             {
                 state = c.State;
-                // Places are spelt as users type them: only so many wordings are kept.
-                steps.Add(_placeSteps.TryGetValue(place, out var known) ? known
-                    : _placeSteps.Count < MaxKeptPlaces ? _placeSteps.GetOrAdd(place, p => AreasStep(c, $"place '{p}'"))
-                    : AreasStep(c, $"place '{place}'"));
+                step = AreasStep(c, $"place '{place}'");
                 chain.AddRange(c.Areas);
             }
         }
@@ -248,15 +306,11 @@ public sealed class WageLookup
             chain.Add(OewsAreaCode.National);
         }
 
-        return chain;
+        return new Plan([.. chain], step is null ? null : new WageStep(WageStepKind.Text, 0, default, default, default, 0, default, step));
     }
 
     private string AreasStep(CountyAreas c, string what) =>
         "county not published in OEWS: " + what + " lies in " + string.Join(" or ", c.Areas.Select(Describe));
-
-    private static readonly string[] Years = Enumerable.Range(1990, 80).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-    private static string Year(int year) => year is >= 1990 and < 2070 ? Years[year - 1990] : year.ToString(CultureInfo.InvariantCulture);
 
     private UsState? StateOfMetro(OewsAreaCode area)
     {
@@ -280,19 +334,48 @@ public sealed class WageLookup
         return area.Level == AreaLevel.National ? kind : title is null ? $"{kind} {area}" : $"{kind} {area} ({title})";
     }
 
-    private static IEnumerable<SocCode> Parents(SocCode code)
+    private readonly record struct AreaRow(OewsEstimate? Row, SocCode Code);
+
+    // Rows of an area chain (at most a few areas) kept on the stack.
+    [System.Runtime.CompilerServices.InlineArray(Capacity)]
+    private struct AreaRows
     {
-        for (var p = code.Parent; p is { } parent; p = parent.Parent)
+        public const int Capacity = 8;
+        private AreaRow _first;
+    }
+
+    // Steps recorded on the stack, copied to one array for the answer.
+    private struct StepRecorder
+    {
+        private StepBuffer _buffer;
+        private int _count;
+        private List<WageStep>? _more;
+
+        public void Add(in WageStep step)
         {
-            yield return parent;
+            if (_count < StepBuffer.Capacity)
+            {
+                _buffer[_count++] = step;
+            }
+            else
+            {
+                (_more ??= []).Add(step);
+            }
+        }
+
+        public readonly WageStep[] ToArray()
+        {
+            var all = new WageStep[_count + (_more?.Count ?? 0)];
+            ((ReadOnlySpan<WageStep>)_buffer)[.._count].CopyTo(all);
+            _more?.CopyTo(all, _count);
+            return all;
         }
     }
 
-    private static string Marker(OewsValue v) => v.Marker switch
+    [System.Runtime.CompilerServices.InlineArray(Capacity)]
+    private struct StepBuffer
     {
-        OewsMarker.WageNotAvailable => "*",
-        OewsMarker.EmploymentNotAvailable => "**",
-        OewsMarker.FewEstablishments => "~",
-        _ => "blank",
-    };
+        public const int Capacity = 8;
+        private WageStep _first;
+    }
 }

@@ -10,14 +10,15 @@ namespace LaborMarket.Bls.Oews;
 public sealed class WageIndex
 {
     // Rows grouped by (area, code), latest year first within a group; a group is a range of _estimates.
-    private readonly Dictionary<(OewsAreaCode Area, SocCode Soc), (int Start, int Count)> _groups;
+    // Keyed by one number made of the area and the code (see Key): the lookup every wage answer makes several times.
+    private readonly Dictionary<long, (int Start, int Count)> _groups;
     private readonly OewsEstimate?[] _estimates;
     private readonly WageIndexFile.Stored? _stored; // a loaded file's rows, made into objects when first asked for
-    private readonly HashSet<SocCode> _publishedDetailed;
+    private readonly HashSet<int> _publishedDetailed; // SocCode.Value
     private readonly Dictionary<OewsAreaCode, string> _areaTitles;
 
-    private WageIndex(Dictionary<(OewsAreaCode, SocCode), (int, int)> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
-        HashSet<SocCode> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
+    private WageIndex(Dictionary<long, (int, int)> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
+        HashSet<int> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
     {
         _groups = groups;
         _estimates = estimates;
@@ -70,7 +71,7 @@ public sealed class WageIndex
     /// </summary>
     public OewsEstimate? Find(OewsAreaCode area, SocCode soc, int? year = null)
     {
-        if (!_groups.TryGetValue((area, soc), out var group))
+        if (!_groups.TryGetValue(Key(area, soc), out var group))
         {
             return null;
         }
@@ -99,7 +100,10 @@ public sealed class WageIndex
     public string? AreaTitle(OewsAreaCode area) => _areaTitles.GetValueOrDefault(area);
 
     /// <summary>Whether any area holds a detailed row for the code (OEWS publishes some occupations only as their broad group).</summary>
-    public bool PublishesDetailed(SocCode soc) => _publishedDetailed.Contains(soc);
+    public bool PublishesDetailed(SocCode soc) => _publishedDetailed.Contains(soc.Value);
+
+    // Area level (a few values), area number (at most 7 digits) and SOC number (6 digits) side by side in one long.
+    private static long Key(OewsAreaCode area, SocCode soc) => ((long)area.Level << 52) | ((long)area.Value << 24) | (uint)soc.Value;
 
     /// <summary>Every row held (any order).</summary>
     public IEnumerable<OewsEstimate> Rows => Enumerable.Range(0, _estimates.Length).Select(At);
@@ -126,8 +130,8 @@ public sealed class WageIndex
     /// </summary>
     private static WageIndex FromStored(WageIndexFile.Stored stored)
     {
-        var groups = new Dictionary<(OewsAreaCode, SocCode), (int, int)>(stored.Count);
-        var detailed = new HashSet<SocCode>();
+        var groups = new Dictionary<long, (int, int)>(stored.Count);
+        var detailed = new HashSet<int>();
         var titles = new Dictionary<OewsAreaCode, string>();
         var years = new SortedSet<int>();
         for (var start = 0; start < stored.Count;)
@@ -139,7 +143,7 @@ public sealed class WageIndex
                 end++;
             }
 
-            if (!groups.TryAdd((first.Area, first.Soc), (start, end - start)))
+            if (!groups.TryAdd(Key(first.Area, first.Soc), (start, end - start)))
             {
                 return Build(Enumerable.Range(0, stored.Count).Select(stored.Create)); // a group split in two: not written by Save
             }
@@ -149,7 +153,7 @@ public sealed class WageIndex
                 ref readonly var e = ref stored[i];
                 if (e.Soc.Level == SocLevel.Detailed || e.Group == OccupationGroup.Detailed)
                 {
-                    detailed.Add(e.Soc);
+                    detailed.Add(e.Soc.Value);
                 }
 
                 years.Add(e.Year);
@@ -172,7 +176,7 @@ public sealed class WageIndex
     private sealed class Builder
     {
         private readonly Dictionary<(OewsAreaCode, SocCode), List<OewsEstimate>> _rows = [];
-        private readonly HashSet<SocCode> _detailed = [];
+        private readonly HashSet<int> _detailed = [];
         private readonly Dictionary<OewsAreaCode, string> _titles = [];
 
         public void Add(OewsEstimate e)
@@ -195,7 +199,7 @@ public sealed class WageIndex
 
             if (e.Soc.Level == SocLevel.Detailed || e.Group == OccupationGroup.Detailed)
             {
-                _detailed.Add(e.Soc);
+                _detailed.Add(e.Soc.Value);
             }
 
             if (!_titles.ContainsKey(e.Area) || e.AreaTitle.Length > 0)
@@ -206,7 +210,7 @@ public sealed class WageIndex
 
         public WageIndex Build()
         {
-            var groups = new Dictionary<(OewsAreaCode, SocCode), (int, int)>(_rows.Count);
+            var groups = new Dictionary<long, (int, int)>(_rows.Count);
             var estimates = new OewsEstimate?[_rows.Values.Sum(l => l.Count)];
             var years = new SortedSet<int>();
             var next = 0;
@@ -220,7 +224,7 @@ public sealed class WageIndex
                         : (b.Group == OccupationGroup.Detailed).CompareTo(a.Group == OccupationGroup.Detailed));
                 }
 
-                groups[key] = (next, array.Length);
+                groups[Key(key.Item1, key.Item2)] = (next, array.Length);
                 foreach (var e in array)
                 {
                     years.Add(e.Year);
