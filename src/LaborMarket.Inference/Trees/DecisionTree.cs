@@ -68,12 +68,26 @@ internal sealed class DecisionTree
         ref var rc = ref MemoryMarshal.GetReference(c);
         ref var rd = ref MemoryMarshal.GetReference(d);
         int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
-        while ((n0 < inner) | (n1 < inner) | (n2 < inner) | (n3 < inner))
+        if (CatThreshold.Length > 0)
         {
-            n0 = Step(ref first, ref ra, n0);
-            n1 = Step(ref first, ref rb, n1);
-            n2 = Step(ref first, ref rc, n2);
-            n3 = Step(ref first, ref rd, n3);
+            ref var bits = ref MemoryMarshal.GetArrayDataReference(CatThreshold);
+            while ((n0 < inner) | (n1 < inner) | (n2 < inner) | (n3 < inner))
+            {
+                n0 = MixedStep(ref first, ref bits, ref ra, n0);
+                n1 = MixedStep(ref first, ref bits, ref rb, n1);
+                n2 = MixedStep(ref first, ref bits, ref rc, n2);
+                n3 = MixedStep(ref first, ref bits, ref rd, n3);
+            }
+        }
+        else
+        {
+            while ((n0 < inner) | (n1 < inner) | (n2 < inner) | (n3 < inner))
+            {
+                n0 = Step(ref first, ref ra, n0);
+                n1 = Step(ref first, ref rb, n1);
+                n2 = Step(ref first, ref rc, n2);
+                n3 = Step(ref first, ref rd, n3);
+            }
         }
 
         return (n0 - inner, n1 - inner, n2 - inner, n3 - inner);
@@ -127,6 +141,31 @@ internal sealed class DecisionTree
             return FlatChild(Next(n, v));
         }
 
+        return Unsafe.Add(ref Unsafe.AsRef(in node.Left), right);
+    }
+
+    // The step for trees with categorical nodes: both rules are worked out and the node's kind picks one, so the
+    // mix of numerical and categorical nodes costs no mispredicted branch. A numerical node's categorical side reads
+    // word 0 of a bitset that is never empty and is ignored.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int MixedStep(ref FlatNode nodes, ref uint bits, ref double row, int n)
+    {
+        ref var node = ref Unsafe.Add(ref nodes, n);
+        var v = Unsafe.Add(ref row, node.Feature);
+        var flags = node.Flags;
+        if ((flags & 6) == 2)
+        {
+            return FlatChild(Next(n, v));
+        }
+
+        var threshold = node.Threshold;
+        var numerical = (v <= threshold ? 0 : 1) ^ ((double.IsNaN(v) ? 1 : 0) & flags);
+        var isCategorical = (flags >> 2) & 1;
+        var inRange = (v > -1.0 ? 1 : 0) & (v < threshold ? 1 : 0) & isCategorical;
+        var category = (int)v & -inRange;
+        var word = Unsafe.Add(ref bits, (flags >> 3) + (category >> 5));
+        var categorical = (int)((word >> (category & 31)) & (uint)inRange) ^ 1;
+        var right = numerical ^ ((numerical ^ categorical) & -isCategorical);
         return Unsafe.Add(ref Unsafe.AsRef(in node.Left), right);
     }
 
