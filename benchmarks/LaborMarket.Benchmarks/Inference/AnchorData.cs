@@ -12,6 +12,17 @@ internal static class AnchorData
     public static readonly string[] Features =
         ["seniority", "metro_cost_index", "company_size_log", "years_experience", "title_score", "rating", "noise", "role_id", "source_id", "employment_type"];
 
+    /// <summary>The anchor's LightGBM parameters: 200 iterations, lr 0.1, 31 leaves, min_data_in_leaf 20, 3 categorical features, 2 threads.</summary>
+    public static GbdtParameters Parameters() => new()
+    {
+        NumIterations = 200,
+        LearningRate = 0.1,
+        NumLeaves = 31,
+        MinDataInLeaf = 20,
+        CategoricalFeatures = ["role_id", "source_id", "employment_type"],
+        NumThreads = 2,
+    };
+
     public static TrainingSet Make(int rows, int seed)
     {
         var (data, labels) = MakeRows(rows, seed);

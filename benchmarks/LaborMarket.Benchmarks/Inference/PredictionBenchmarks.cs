@@ -100,15 +100,7 @@ public class PredictionBenchmarks
         var path = Path.Combine(Path.GetTempPath(), "labormarket-benchmarks", "anchor-200x31.model.txt");
         if (!File.Exists(path))
         {
-            var result = GbdtTrainer.Train(AnchorData.Make(1_000_000, 20240612), new GbdtParameters
-            {
-                NumIterations = 200,
-                LearningRate = 0.1,
-                NumLeaves = 31,
-                MinDataInLeaf = 20,
-                CategoricalFeatures = ["role_id", "source_id", "employment_type"],
-                NumThreads = 2,
-            });
+            var result = GbdtTrainer.Train(AnchorData.Make(1_000_000, 20240612), AnchorData.Parameters());
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, result.ModelText);
         }
