@@ -232,23 +232,23 @@ public sealed class WageLookup
     {
         if (location.County is { } county)
         {
-            return _countyPlans.GetOrAdd(county, c => MakePlan(WageLocation.ForCounty(c)));
+            return _countyPlans.GetOrAdd(county, static (c, self) => self.MakePlan(WageLocation.ForCounty(c)), this);
         }
 
         if (location.Place is { } place)
         {
             // Places are spelt as users type them: only so many are kept.
             return _placePlans.TryGetValue(place, out var known) ? known
-                : _placePlans.Count < MaxKeptPlaces ? _placePlans.GetOrAdd(place, p => MakePlan(WageLocation.ForPlace(p)))
+                : _placePlans.Count < MaxKeptPlaces ? _placePlans.GetOrAdd(place, static (p, self) => self.MakePlan(WageLocation.ForPlace(p)), this)
                 : MakePlan(location);
         }
 
         if (location.Area is { } area)
         {
-            return _areaPlans.GetOrAdd(area, a => MakePlan(WageLocation.ForArea(a)));
+            return _areaPlans.GetOrAdd(area, static (a, self) => self.MakePlan(WageLocation.ForArea(a)), this);
         }
 
-        return location.State is { } state ? _statePlans.GetOrAdd(state, s => MakePlan(WageLocation.ForState(s))) : MakePlan(location);
+        return location.State is { } state ? _statePlans.GetOrAdd(state, static (s, self) => self.MakePlan(WageLocation.ForState(s)), this) : MakePlan(location);
     }
 
     private Plan MakePlan(WageLocation location)
@@ -319,7 +319,7 @@ public sealed class WageLookup
         return comma > 0 && UsState.TryParse(title.AsSpan(comma + 1).Trim().ToString().Split('-')[0], out var s) ? s : null;
     }
 
-    private string Describe(OewsAreaCode area) => _areaText.GetOrAdd(area, DescribeOnce);
+    private string Describe(OewsAreaCode area) => _areaText.GetOrAdd(area, static (a, self) => self.DescribeOnce(a), this);
 
     private string DescribeOnce(OewsAreaCode area)
     {
