@@ -27,14 +27,12 @@ internal sealed class DecisionTree
 
     private FlatNode[]? _flat;
 
-
     /// <summary>
     /// The tree laid out for prediction: internal nodes first, then one node per leaf that points to itself, so a walk
     /// can take a fixed step whether or not it has reached a leaf. Made on first use (the same array whichever thread
     /// makes it).
     /// </summary>
     internal FlatNode[] Flat => _flat ??= Flatten();
-
 
     /// <summary>Number of internal nodes: flat indexes at or above it are leaves.</summary>
     internal int InnerCount => NumLeaves - 1;
@@ -45,7 +43,7 @@ internal sealed class DecisionTree
         var nodes = Flat;
         var inner = InnerCount;
         ref var first = ref MemoryMarshal.GetArrayDataReference(nodes);
-                ref var row = ref MemoryMarshal.GetReference(x);
+        ref var row = ref MemoryMarshal.GetReference(x);
         var n = 0;
         while (n < inner)
         {
