@@ -232,23 +232,23 @@ public sealed class WageLookup
     {
         if (location.County is { } county)
         {
-            return _countyPlans.GetOrAdd(county, static (c, self) => self.MakePlan(WageLocation.ForCounty(c)), this);
+            return _countyPlans.GetOrAdd(county, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location));
         }
 
         if (location.Place is { } place)
         {
             // Places are spelt as users type them: only so many are kept.
             return _placePlans.TryGetValue(place, out var known) ? known
-                : _placePlans.Count < MaxKeptPlaces ? _placePlans.GetOrAdd(place, static (p, self) => self.MakePlan(WageLocation.ForPlace(p)), this)
+                : _placePlans.Count < MaxKeptPlaces ? _placePlans.GetOrAdd(place, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location))
                 : MakePlan(location);
         }
 
         if (location.Area is { } area)
         {
-            return _areaPlans.GetOrAdd(area, static (a, self) => self.MakePlan(WageLocation.ForArea(a)), this);
+            return _areaPlans.GetOrAdd(area, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location));
         }
 
-        return location.State is { } state ? _statePlans.GetOrAdd(state, static (s, self) => self.MakePlan(WageLocation.ForState(s)), this) : MakePlan(location);
+        return location.State is { } state ? _statePlans.GetOrAdd(state, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location)) : MakePlan(location);
     }
 
     private Plan MakePlan(WageLocation location)

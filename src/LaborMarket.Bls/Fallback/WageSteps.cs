@@ -32,8 +32,6 @@ internal sealed class WageSteps(WageStep[] steps, Func<OewsAreaCode, string> des
 
     private static readonly string[] Years = Enumerable.Range(1990, 80).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    public IReadOnlyList<WageStep> Recorded => steps;
-
     public string[] Render()
     {
         var text = new string[steps.Length];

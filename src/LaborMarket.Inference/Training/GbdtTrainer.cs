@@ -60,10 +60,12 @@ public static class GbdtTrainer
         var f = train.FeatureCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = p.NumThreads > 0 ? p.NumThreads : Environment.ProcessorCount, CancellationToken = cancellationToken };
 
-        // Bin each feature (from up to 200,000 rows, as LightGBM samples), then store the bins column by column.
+        // Bin each feature (from up to 200,000 rows, as LightGBM samples), then store the bins row by row (for
+        // histograms) and column by column (for partitions).
         var sample = SampleRows(n, 200_000, p.Seed);
         var bins = new FeatureBins[f];
         var rowBins = new byte[n * f];
+        var columnBins = new byte[n * f];
         Parallel.For(0, f, parallel, j =>
         {
             var values = new double[sample.Length];
@@ -73,9 +75,10 @@ public static class GbdtTrainer
             }
 
             bins[j] = p.CategoricalFeatures.Contains(names[j]) ? FeatureBins.Categorical(values) : FeatureBins.Numerical(values, p.MaxBin, p.MinDataInBin);
+            var column = columnBins.AsSpan(j * n, n);
             for (var i = 0; i < n; i++)
             {
-                rowBins[(i * f) + j] = bins[j].Bin(train.Values[(i * f) + j]);
+                column[i] = rowBins[(i * f) + j] = bins[j].Bin(train.Values[(i * f) + j]);
             }
         });
 
@@ -98,7 +101,7 @@ public static class GbdtTrainer
             }
         }
 
-        var learner = new TreeLearner(rowBins, bins, n, p, parallel);
+        var learner = new TreeLearner(rowBins, columnBins, bins, n, p, parallel);
         var grad = new double[k * n];
         var hess = new double[k * n];
         var trees = new List<GrownTree>();

@@ -53,21 +53,14 @@ internal sealed class TreeLearner
     private readonly int[] _indices;
     private readonly int[] _scratch;
     private readonly int[] _scratchRight;
+    private readonly byte[] _goesLeft = new byte[256]; // per split: which side each bin of the split feature goes to
     private readonly double[] _gh; // gradient and hessian of each row, side by side: one memory access per row
 
-    public TreeLearner(byte[] bins, FeatureBins[] features, int rows, GbdtParameters p, ParallelOptions parallel)
+    public TreeLearner(byte[] bins, byte[] columns, FeatureBins[] features, int rows, GbdtParameters p, ParallelOptions parallel)
     {
         _bins = bins;
+        _columns = columns;
         _featureCount = features.Length;
-        _columns = new byte[bins.Length];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var j = 0; j < features.Length; j++)
-            {
-                _columns[((long)j * rows) + r] = bins[((long)r * features.Length) + j];
-            }
-        }
-
         _features = features;
         _p = p;
         _parallel = parallel;
@@ -583,7 +576,7 @@ internal sealed class TreeLearner
         var rights = new int[blocks];
 
         // Which side each bin of the split feature goes to (1 = left).
-        var goesLeft = new byte[256];
+        var goesLeft = _goesLeft;
         var bins = _features[s.Feature];
         var missingBin = bins.HasMissingBin ? bins.ValueBins : -1;
         for (var b = 0; b < goesLeft.Length; b++)
