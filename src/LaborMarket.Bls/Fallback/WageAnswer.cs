@@ -64,12 +64,15 @@ public sealed record WageAnswer
     /// <summary>Every step taken, in order, with its reason (worded when first read).</summary>
     public IReadOnlyList<string> Steps
     {
-        get => _steps ??= Log is { } log ? log.Render() : [];
+        get => _steps ??= Source is { } lookup ? lookup.StepsOf(RequestedSoc, Location, RequestedYear) : [];
         init => _steps = value;
     }
 
-    // The steps as recorded by the lookup, worded on demand: most answers are used for their figures only.
-    internal WageSteps? Log { get; init; }
+    // The lookup that made the answer, which works the steps out again when they are first read: most answers are
+    // used for their figures only. The index and crosswalk behind it are immutable, so the steps are the same.
+    internal WageLookup? Source { get; init; }
+
+    internal int? RequestedYear { get; init; }
 
     /// <summary>True when an annual median was found somewhere in the fallback chain.</summary>
     public bool Found => AnnualMedian is not null;

@@ -28,7 +28,9 @@ public sealed class WageLookup
     private readonly Func<OewsAreaCode, string> _describe;
     private const int MaxKeptPlaces = 10_000;
 
-    private sealed record Plan(OewsAreaCode[] Chain, WageStep? Step);
+    private Plan? _nationPlan;
+
+    private sealed record Plan(OewsAreaCode[] Chain, int[] AreaIds, WageStep? Step);
 
     /// <summary>Creates a lookup over an index and a crosswalk.</summary>
     /// <param name="index">The estimates.</param>
@@ -78,51 +80,59 @@ public sealed class WageLookup
         return answer;
     }
 
-    private WageAnswer Answer(SocCode soc, WageLocation location, int? year)
+    private WageAnswer Answer(SocCode requested, WageLocation location, int? year)
+    {
+        var none = default(NoSteps);
+        return Work(requested, location, year, ref none);
+    }
+
+    // The steps of an answer: the same work done again, recording each step (an answer's figures are usually all
+    // that is read, so answers are made without recording and worded only when asked).
+    internal string[] StepsOf(SocCode requested, WageLocation location, int? year)
     {
         var steps = new StepRecorder();
-        var requested = soc;
-        if (!Index.PublishesDetailed(soc) && SocCrosswalk.Changed(soc))
+        Work(requested, location, year, ref steps);
+        return new WageSteps(steps.ToArray(), _describe).Render();
+    }
+
+    private WageAnswer Work<TSteps>(SocCode requested, WageLocation location, int? year, ref TSteps steps)
+        where TSteps : struct, IStepSink
+    {
+        var soc = requested;
+        var socId = Index.SocId(soc);
+        if (!Index.IsDetailed(socId) && SocCrosswalk.Changed(soc))
         {
             soc = SocCrosswalk.From2010(soc);
-            steps.Add(new WageStep(WageStepKind.Soc2010, 0, default, requested, soc, 0, default, null));
+            socId = Index.SocId(soc);
+            if (steps.Records)
+            {
+                steps.Add(new WageStep(WageStepKind.Soc2010, 0, default, requested, soc, 0, default, null));
+            }
         }
 
         var plan = PlanFor(location);
-        if (plan.Step is { } planStep)
+        if (steps.Records && plan.Step is { } planStep)
         {
             steps.Add(planStep);
         }
 
-        // Each area's row is looked up once and shared by every figure.
-        var chain = plan.Chain;
+        // Each area's row is looked up when a figure first needs it and shared by the figures after it.
         var rowBuffer = new AreaRows();
-        Span<AreaRow> rows = chain.Length <= AreaRows.Capacity ? rowBuffer[..chain.Length] : new AreaRow[chain.Length];
-        for (var i = 0; i < chain.Length; i++)
-        {
-            var row = Index.Find(chain[i], soc, year);
-            var code = soc;
-            if (row is null && soc.Level == SocLevel.Detailed && !Index.PublishesDetailed(soc))
-            {
-                row = Index.Find(chain[i], soc.Broad, year);
-                code = soc.Broad;
-            }
-
-            rows[i] = new AreaRow(row, code);
-        }
-
-        var median = FindFigure(soc, chain, rows, year, 0, ref steps, record: true);
-        if (median is null)
+        var search = new Search(Index, plan, soc, socId, year,
+            plan.Chain.Length <= AreaRows.Capacity ? rowBuffer[..plan.Chain.Length] : new AreaRow[plan.Chain.Length]);
+        var median = FindFigure(ref search, 0, ref steps, record: true, out var medianAt);
+        if (median is null && steps.Records)
         {
             steps.Add(new WageStep(WageStepKind.NoMedian, 0, default, soc, default, 0, default, null));
         }
 
-        var p10 = FindFigure(soc, chain, rows, year, 1, ref steps, record: false);
-        var p90 = FindFigure(soc, chain, rows, year, 2, ref steps, record: false);
-        var mean = FindFigure(soc, chain, rows, year, 3, ref steps, record: false);
-        var hourly = FindFigure(soc, chain, rows, year, 4, ref steps, record: false);
-        var employment = FindFigure(soc, chain, rows, year, 5, ref steps, record: false);
-        if (median is not null)
+        var none = default(NoSteps);
+        var p10 = FindFigure(ref search, 1, ref none, record: false, out _);
+        var p90 = FindFigure(ref search, 2, ref none, record: false, out _);
+        var mean = FindFigure(ref search, 3, ref none, record: false, out _);
+        var hourly = FindFigure(ref search, 4, ref none, record: false, out _);
+        var employment = FindFigure(ref search, 5, ref none, record: false, out _);
+        if (median is not null && steps.Records)
         {
             Elsewhere(p10, 1, median, ref steps);
             Elsewhere(p90, 2, median, ref steps);
@@ -137,7 +147,7 @@ public sealed class WageLookup
             Location = location,
             Soc = median?.Soc,
             Area = median?.Area,
-            AreaTitle = median is null ? null : Index.AreaTitle(median.Area),
+            AreaTitle = median is null ? null : Index.AreaTitle(plan.AreaIds[medianAt]),
             Year = median?.Year,
             AnnualMedian = median,
             AnnualP10 = p10,
@@ -145,12 +155,14 @@ public sealed class WageLookup
             AnnualMean = mean,
             HourlyMedian = hourly,
             Employment = employment,
-            Log = new WageSteps(steps.ToArray(), _describe),
+            Source = this,
+            RequestedYear = year,
         };
     }
 
     // A figure found in another area or for another code than the median says so.
-    private static void Elsewhere(WageFigure? figure, int index, WageFigure median, ref StepRecorder steps)
+    private static void Elsewhere<TSteps>(WageFigure? figure, int index, WageFigure median, ref TSteps steps)
+        where TSteps : struct, IStepSink
     {
         if (figure is not null && (figure.Area != median.Area || figure.Soc != median.Soc))
         {
@@ -168,12 +180,16 @@ public sealed class WageLookup
         _ => e.Employment,
     };
 
-    private WageFigure? FindFigure(SocCode soc, OewsAreaCode[] chain, Span<AreaRow> rows, int? year, int figure, ref StepRecorder steps, bool record)
+    private static WageFigure? FindFigure<TSteps>(ref Search search, int figure, ref TSteps steps, bool record, out int at)
+        where TSteps : struct, IStepSink
     {
+        record &= steps.Records;
+        var soc = search.Soc;
+        var chain = search.Plan.Chain;
         for (var i = 0; i < chain.Length; i++)
         {
             var area = chain[i];
-            var (row, code) = rows[i];
+            var (row, codeId) = search.Row(i);
             if (row is null)
             {
                 if (record)
@@ -184,6 +200,7 @@ public sealed class WageLookup
                 continue;
             }
 
+            var code = row.Soc;
             if (record && code != soc)
             {
                 steps.Add(new WageStep(WageStepKind.BroadOnly, (byte)figure, area, soc, code, 0, default, null));
@@ -202,6 +219,7 @@ public sealed class WageLookup
                     steps.Add(new WageStep(WageStepKind.Found, (byte)figure, area, soc, code, row.Year, value, null));
                 }
 
+                at = i;
                 return new WageFigure(value, area, code, row.Year);
             }
 
@@ -210,21 +228,24 @@ public sealed class WageLookup
                 steps.Add(new WageStep(WageStepKind.Suppressed, (byte)figure, area, soc, code, row.Year, value, null));
             }
 
-            for (var p = code.Parent; p is { } parent; p = parent.Parent)
+            var index = search.Index;
+            for (var p = index.ParentId(codeId); p >= 0; p = index.ParentId(p))
             {
-                var e = Index.Find(area, parent, year ?? row.Year);
+                var e = index.Find(search.Plan.AreaIds[i], p, search.Year ?? row.Year);
                 if (e is not null && Pick(e, figure) is { HasValue: true } pv)
                 {
                     if (record)
                     {
-                        steps.Add(new WageStep(WageStepKind.FoundInParent, (byte)figure, area, soc, parent, e.Year, pv, null));
+                        steps.Add(new WageStep(WageStepKind.FoundInParent, (byte)figure, area, soc, e.Soc, e.Year, pv, null));
                     }
 
-                    return new WageFigure(pv, area, parent, e.Year);
+                    at = i;
+                    return new WageFigure(pv, area, e.Soc, e.Year);
                 }
             }
         }
 
+        at = -1;
         return null;
     }
 
@@ -248,7 +269,8 @@ public sealed class WageLookup
             return _areaPlans.GetOrAdd(area, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location));
         }
 
-        return location.State is { } state ? _statePlans.GetOrAdd(state, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location)) : MakePlan(location);
+        return location.State is { } state ? _statePlans.GetOrAdd(state, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location))
+            : _nationPlan ??= MakePlan(location);
     }
 
     private Plan MakePlan(WageLocation location)
@@ -306,7 +328,7 @@ public sealed class WageLookup
             chain.Add(OewsAreaCode.National);
         }
 
-        return new Plan([.. chain], step is null ? null : new WageStep(WageStepKind.Text, 0, default, default, default, 0, default, step));
+        return new Plan([.. chain], [.. chain.Select(Index.AreaId)], step is null ? null : new WageStep(WageStepKind.Text, 0, default, default, default, 0, default, step));
     }
 
     private string AreasStep(CountyAreas c, string what) =>
@@ -334,7 +356,42 @@ public sealed class WageLookup
         return area.Level == AreaLevel.National ? kind : title is null ? $"{kind} {area}" : $"{kind} {area} ({title})";
     }
 
-    private readonly record struct AreaRow(OewsEstimate? Row, SocCode Code);
+    private readonly record struct AreaRow(OewsEstimate? Row, int CodeId);
+
+    // The rows of one answer's chain of areas, each looked up when first needed.
+    private ref struct Search(WageIndex index, Plan plan, SocCode soc, int socId, int? year, Span<AreaRow> rows)
+    {
+        private readonly Span<AreaRow> _rows = rows;
+        private int _looked;
+
+        public readonly WageIndex Index => index;
+
+        public readonly Plan Plan => plan;
+
+        public readonly SocCode Soc => soc;
+
+        public readonly int? Year => year;
+
+        public AreaRow Row(int i)
+        {
+            while (_looked <= i)
+            {
+                var areaId = plan.AreaIds[_looked];
+                var row = index.Find(areaId, socId, year);
+                var codeId = socId;
+                if (row is null && soc.Level == SocLevel.Detailed && !index.IsDetailed(socId))
+                {
+                    // OEWS publishes some detailed occupations only as their broad group.
+                    codeId = index.SocId(soc.Broad);
+                    row = index.Find(areaId, codeId, year);
+                }
+
+                _rows[_looked++] = new AreaRow(row, codeId);
+            }
+
+            return _rows[i];
+        }
+    }
 
     // Rows of an area chain (at most a few areas) kept on the stack.
     [System.Runtime.CompilerServices.InlineArray(Capacity)]
@@ -344,9 +401,28 @@ public sealed class WageLookup
         private AreaRow _first;
     }
 
-    // Steps recorded on the stack, copied to one array for the answer.
-    private struct StepRecorder
+    private interface IStepSink
     {
+        bool Records { get; }
+
+        void Add(in WageStep step);
+    }
+
+    // Answers made without their steps.
+    private readonly struct NoSteps : IStepSink
+    {
+        public bool Records => false;
+
+        public void Add(in WageStep step)
+        {
+        }
+    }
+
+    // Steps recorded on the stack, copied to one array for the answer.
+    private struct StepRecorder : IStepSink
+    {
+        public readonly bool Records => true;
+
         private StepBuffer _buffer;
         private int _count;
         private List<WageStep>? _more;

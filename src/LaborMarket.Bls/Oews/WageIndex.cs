@@ -9,26 +9,79 @@ namespace LaborMarket.Bls.Oews;
 /// </summary>
 public sealed class WageIndex
 {
-    // Rows grouped by (area, code), latest year first within a group; a group is a range of _estimates.
-    // Keyed by one number made of the area and the code (see Key): the lookup every wage answer makes several times.
-    private readonly Dictionary<long, (int Start, int Count)> _groups;
+    // Rows grouped by (area, code), latest year first within a group; a group is a range of _estimates. Every area
+    // and code held gets a small number (an id) and a group is one slot of a flat table indexed by both: a wage
+    // answer finds its location's area ids and its code's id once, then every row it needs is an array read.
+    private readonly Dictionary<OewsAreaCode, int> _areaIds;
+    private readonly Dictionary<int, int> _socIds; // SocCode.Value -> id
+    private readonly SocCode[] _socs;
+    private readonly int[] _parentIds; // nearest held parent group of each code, -1 for none
+    private readonly bool[] _detailed; // whether a code is held as a detailed occupation in any area
+    private readonly (int Start, int Count)[] _groups; // [areaId * _socs.Length + socId]; Count 0: no row
     private readonly OewsEstimate?[] _estimates;
     private readonly WageIndexFile.Stored? _stored; // a loaded file's rows, made into objects when first asked for
-    private readonly HashSet<int> _publishedDetailed; // SocCode.Value
     private readonly Dictionary<OewsAreaCode, string> _areaTitles;
+    private readonly string?[] _areaTitlesById;
 
-    private WageIndex(Dictionary<long, (int, int)> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
+    private WageIndex(List<Group> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
         HashSet<int> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
     {
-        _groups = groups;
+        _areaIds = [];
+        _socIds = [];
+        var socs = new List<SocCode>();
+        foreach (var g in groups)
+        {
+            _areaIds.TryAdd(g.Area, _areaIds.Count);
+            if (_socIds.TryAdd(g.Soc.Value, socs.Count))
+            {
+                socs.Add(g.Soc);
+            }
+        }
+
+        _socs = [.. socs];
+        _parentIds = new int[_socs.Length];
+        _detailed = new bool[_socs.Length];
+        for (var i = 0; i < _socs.Length; i++)
+        {
+            _parentIds[i] = -1;
+            for (var p = _socs[i].Parent; p is { } parent; p = parent.Parent)
+            {
+                if (_socIds.TryGetValue(parent.Value, out var id))
+                {
+                    _parentIds[i] = id;
+                    break;
+                }
+            }
+
+            _detailed[i] = detailed.Contains(_socs[i].Value);
+        }
+
+        _groups = new (int, int)[_areaIds.Count * _socs.Length];
+        foreach (var g in groups)
+        {
+            ref var slot = ref _groups[(_areaIds[g.Area] * _socs.Length) + _socIds[g.Soc.Value]];
+            SplitGroup |= slot.Count != 0;
+            slot = (g.Start, g.Count);
+        }
+
         _estimates = estimates;
         _stored = stored;
-        _publishedDetailed = detailed;
         _areaTitles = titles;
+        _areaTitlesById = new string?[_areaIds.Count];
+        foreach (var (area, id) in _areaIds)
+        {
+            _areaTitlesById[id] = titles.GetValueOrDefault(area);
+        }
+
         Count = estimates.Length;
         Years = years;
         Areas = titles.Count;
     }
+
+    // Whether one (area, code) came in two ranges (a file not written by Save): such an index is rebuilt.
+    private bool SplitGroup { get; }
+
+    private readonly record struct Group(OewsAreaCode Area, SocCode Soc, int Start, int Count);
 
     /// <summary>Rows held.</summary>
     public int Count { get; }
@@ -69,14 +122,19 @@ public sealed class WageIndex
     /// The row for an occupation in an area: the given year, or the latest. A detailed request prefers the
     /// detailed row when OEWS lists a code twice (broad and detailed).
     /// </summary>
-    public OewsEstimate? Find(OewsAreaCode area, SocCode soc, int? year = null)
+    public OewsEstimate? Find(OewsAreaCode area, SocCode soc, int? year = null) =>
+        _areaIds.TryGetValue(area, out var areaId) && _socIds.TryGetValue(soc.Value, out var socId) ? Find(areaId, socId, year) : null;
+
+    /// <summary>The row for a code id in an area id (ids from <see cref="AreaId"/> and <see cref="SocId"/>).</summary>
+    internal OewsEstimate? Find(int areaId, int socId, int? year)
     {
-        if (!_groups.TryGetValue(Key(area, soc), out var group))
+        if (areaId < 0 || socId < 0)
         {
             return null;
         }
 
-        for (var i = group.Start; i < group.Start + group.Count; i++)
+        var (start, count) = _groups[(areaId * _socs.Length) + socId];
+        for (var i = start; i < start + count; i++)
         {
             var r = At(i);
             if (year is null || r.Year == year)
@@ -87,6 +145,24 @@ public sealed class WageIndex
 
         return null;
     }
+
+    /// <summary>The id of an area held, -1 for none.</summary>
+    internal int AreaId(OewsAreaCode area) => _areaIds.GetValueOrDefault(area, -1);
+
+    /// <summary>The id of a code held, -1 for none.</summary>
+    internal int SocId(SocCode soc) => _socIds.GetValueOrDefault(soc.Value, -1);
+
+    /// <summary>The code of an id.</summary>
+    internal SocCode SocOf(int socId) => _socs[socId];
+
+    /// <summary>The id of the nearest parent group of a code that is held, -1 for none.</summary>
+    internal int ParentId(int socId) => _parentIds[socId];
+
+    /// <summary>Whether a code id is held as a detailed occupation (false for -1).</summary>
+    internal bool IsDetailed(int socId) => socId >= 0 && _detailed[socId];
+
+    /// <summary>The published title of an area id.</summary>
+    internal string? AreaTitle(int areaId) => areaId < 0 ? null : _areaTitlesById[areaId];
 
     private OewsEstimate At(int i) => _estimates[i] ?? Materialize(i);
 
@@ -100,10 +176,7 @@ public sealed class WageIndex
     public string? AreaTitle(OewsAreaCode area) => _areaTitles.GetValueOrDefault(area);
 
     /// <summary>Whether any area holds a detailed row for the code (OEWS publishes some occupations only as their broad group).</summary>
-    public bool PublishesDetailed(SocCode soc) => _publishedDetailed.Contains(soc.Value);
-
-    // Area level (a few values), area number (at most 7 digits) and SOC number (6 digits) side by side in one long.
-    private static long Key(OewsAreaCode area, SocCode soc) => ((long)area.Level << 52) | ((long)area.Value << 24) | (uint)soc.Value;
+    public bool PublishesDetailed(SocCode soc) => IsDetailed(SocId(soc));
 
     /// <summary>Every row held (any order).</summary>
     public IEnumerable<OewsEstimate> Rows => Enumerable.Range(0, _estimates.Length).Select(At);
@@ -130,7 +203,7 @@ public sealed class WageIndex
     /// </summary>
     private static WageIndex FromStored(WageIndexFile.Stored stored)
     {
-        var groups = new Dictionary<long, (int, int)>(stored.Count);
+        var groups = new List<Group>();
         var detailed = new HashSet<int>();
         var titles = new Dictionary<OewsAreaCode, string>();
         var years = new SortedSet<int>();
@@ -143,11 +216,7 @@ public sealed class WageIndex
                 end++;
             }
 
-            if (!groups.TryAdd(Key(first.Area, first.Soc), (start, end - start)))
-            {
-                return Build(Enumerable.Range(0, stored.Count).Select(stored.Create)); // a group split in two: not written by Save
-            }
-
+            groups.Add(new Group(first.Area, first.Soc, start, end - start));
             for (var i = start; i < end; i++)
             {
                 ref readonly var e = ref stored[i];
@@ -167,7 +236,8 @@ public sealed class WageIndex
             start = end;
         }
 
-        return new WageIndex(groups, new OewsEstimate?[stored.Count], stored, detailed, titles, years.ToArray());
+        var index = new WageIndex(groups, new OewsEstimate?[stored.Count], stored, detailed, titles, years.ToArray());
+        return index.SplitGroup ? Build(Enumerable.Range(0, stored.Count).Select(stored.Create)) : index; // not written by Save
     }
 
     /// <summary>Whether any row for the area is held.</summary>
@@ -210,7 +280,7 @@ public sealed class WageIndex
 
         public WageIndex Build()
         {
-            var groups = new Dictionary<long, (int, int)>(_rows.Count);
+            var groups = new List<Group>(_rows.Count);
             var estimates = new OewsEstimate?[_rows.Values.Sum(l => l.Count)];
             var years = new SortedSet<int>();
             var next = 0;
@@ -224,7 +294,7 @@ public sealed class WageIndex
                         : (b.Group == OccupationGroup.Detailed).CompareTo(a.Group == OccupationGroup.Detailed));
                 }
 
-                groups[Key(key.Item1, key.Item2)] = (next, array.Length);
+                groups.Add(new Group(key.Item1, key.Item2, next, array.Length));
                 foreach (var e in array)
                 {
                     years.Add(e.Year);
