@@ -138,9 +138,9 @@ internal static class WagesCommand
 
         json.WriteEndArray();
         json.WriteStartObject("sources");
-        foreach (var (name, fig) in Figures(a))
+        foreach (var (name, figure) in Figures(a))
         {
-            if (fig is null)
+            if (figure is not { } fig)
             {
                 continue;
             }
@@ -183,7 +183,7 @@ internal static class WagesCommand
 
     private static void WriteTable(TextWriter w, WageAnswer a)
     {
-        string F(WageFigure? f) => f is null ? "-" : (f.Value.IsLowerBound ? ">= " : "") + f.Value.Value!.Value.ToString("N0", CultureInfo.InvariantCulture);
+        string F(WageFigure? f) => f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
         w.WriteLine($"occupation   {a.Soc?.ToString() ?? a.RequestedSoc.ToString()} ({a.SocLevel?.ToString().ToLowerInvariant() ?? "not found"})");
         w.WriteLine($"area         {a.Area?.ToString() ?? "-"} {a.AreaTitle} ({a.AreaLevel?.ToString().ToLowerInvariant() ?? "-"}), {a.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         w.WriteLine($"annual       p10 {F(a.AnnualP10)}   median {F(a.AnnualMedian)}   p90 {F(a.AnnualP90)}   mean {F(a.AnnualMean)}");

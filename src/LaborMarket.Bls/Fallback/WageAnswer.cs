@@ -4,12 +4,12 @@ using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Fallback;
 
-/// <summary>One figure of an answer and exactly where it came from.</summary>
+/// <summary>One figure of an answer and exactly where it came from (a value held inside the answer).</summary>
 /// <param name="Value">The figure (with its marker: a top-coded value is a lower bound).</param>
 /// <param name="Area">The area whose estimate was used.</param>
 /// <param name="Soc">The occupation code whose estimate was used (a parent group after occupational fallback).</param>
 /// <param name="Year">The survey year.</param>
-public sealed record WageFigure(OewsValue Value, OewsAreaCode Area, SocCode Soc, int Year);
+public readonly record struct WageFigure(OewsValue Value, OewsAreaCode Area, SocCode Soc, int Year);
 
 /// <summary>
 /// The answer to "what does this occupation earn here": the nearest published figures, the area and SOC level
@@ -24,13 +24,13 @@ public sealed record WageAnswer
     public required WageLocation Location { get; init; }
 
     /// <summary>The code the annual median came from (the requested one, or a parent group).</summary>
-    public SocCode? Soc { get; init; }
+    public SocCode? Soc => AnnualMedian?.Soc;
 
     /// <summary>The level of <see cref="Soc"/>.</summary>
     public SocLevel? SocLevel => Soc?.Level;
 
     /// <summary>The area the annual median came from.</summary>
-    public OewsAreaCode? Area { get; init; }
+    public OewsAreaCode? Area => AnnualMedian?.Area;
 
     /// <summary>The published name of <see cref="Area"/>.</summary>
     public string? AreaTitle { get; init; }
@@ -39,7 +39,7 @@ public sealed record WageAnswer
     public AreaLevel? AreaLevel => Area?.Level;
 
     /// <summary>The survey year of the annual median.</summary>
-    public int? Year { get; init; }
+    public int? Year => AnnualMedian?.Year;
 
     /// <summary>Annual median wage.</summary>
     public WageFigure? AnnualMedian { get; init; }

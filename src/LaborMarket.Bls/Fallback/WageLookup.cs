@@ -116,45 +116,125 @@ public sealed class WageLookup
             steps.Add(planStep);
         }
 
-        // Each area's row is looked up when a figure first needs it and shared by the figures after it.
-        var rowBuffer = new AreaRows();
-        var search = new Search(Index, plan, soc, socId, year,
-            plan.Chain.Length <= AreaRows.Capacity ? rowBuffer[..plan.Chain.Length] : new AreaRow[plan.Chain.Length]);
-        var median = FindFigure(ref search, 0, ref steps, record: true, out var medianAt);
+        // One pass over the chain of areas: each area's row serves every figure not yet found, and a suppressed
+        // figure looks in the parent groups of the same area first (occupational before regional fallback).
+        var figures = new Figures();
+        var medianAt = -1;
+        var left = Figures.Count;
+        var chain = plan.Chain;
+        var broadOnly = soc.Level == SocLevel.Detailed && !Index.IsDetailed(socId);
+        for (var i = 0; i < chain.Length && left > 0; i++)
+        {
+            var area = chain[i];
+            var areaId = plan.AreaIds[i];
+            var row = Index.Find(areaId, socId, year);
+            var codeId = socId;
+            if (row is null && broadOnly)
+            {
+                // OEWS publishes some detailed occupations only as their broad group.
+                codeId = Index.SocId(soc.Broad);
+                row = Index.Find(areaId, codeId, year);
+            }
+
+            var recordMedian = steps.Records && medianAt < 0;
+            if (row is null)
+            {
+                if (recordMedian)
+                {
+                    steps.Add(new WageStep(WageStepKind.NotPublished, 0, area, soc, default, 0, default, null));
+                }
+
+                continue;
+            }
+
+            var code = row.Soc;
+            if (recordMedian && code != soc)
+            {
+                steps.Add(new WageStep(WageStepKind.BroadOnly, 0, area, soc, code, 0, default, null));
+            }
+
+            var parents = new ParentRows(Index, areaId, codeId, year ?? row.Year);
+            var values = new Values(row);
+            for (var f = 0; f < Figures.Count; f++)
+            {
+                if (figures[f] is not null)
+                {
+                    continue;
+                }
+
+                var record = recordMedian && f == 0;
+                var value = values[f];
+                if (value.HasValue)
+                {
+                    if (record)
+                    {
+                        if (value.IsLowerBound)
+                        {
+                            steps.Add(new WageStep(WageStepKind.TopCoded, 0, area, soc, code, row.Year, value, null));
+                        }
+
+                        steps.Add(new WageStep(WageStepKind.Found, 0, area, soc, code, row.Year, value, null));
+                    }
+
+                    figures[f] = new WageFigure(value, area, code, row.Year);
+                }
+                else
+                {
+                    if (record)
+                    {
+                        steps.Add(new WageStep(WageStepKind.Suppressed, 0, area, soc, code, row.Year, value, null));
+                    }
+
+                    for (var k = 0; parents.At(k) is { } e; k++)
+                    {
+                        if (Pick(e, f) is { HasValue: true } pv)
+                        {
+                            if (record)
+                            {
+                                steps.Add(new WageStep(WageStepKind.FoundInParent, 0, area, soc, e.Soc, e.Year, pv, null));
+                            }
+
+                            figures[f] = new WageFigure(pv, area, e.Soc, e.Year);
+                            break;
+                        }
+                    }
+
+                    if (figures[f] is null)
+                    {
+                        continue;
+                    }
+                }
+
+                left--;
+                medianAt = f == 0 ? i : medianAt;
+            }
+        }
+
+        var median = figures[0];
         if (median is null && steps.Records)
         {
             steps.Add(new WageStep(WageStepKind.NoMedian, 0, default, soc, default, 0, default, null));
         }
 
-        var none = default(NoSteps);
-        var p10 = FindFigure(ref search, 1, ref none, record: false, out _);
-        var p90 = FindFigure(ref search, 2, ref none, record: false, out _);
-        var mean = FindFigure(ref search, 3, ref none, record: false, out _);
-        var hourly = FindFigure(ref search, 4, ref none, record: false, out _);
-        var employment = FindFigure(ref search, 5, ref none, record: false, out _);
-        if (median is not null && steps.Records)
+        if (median is { } m && steps.Records)
         {
-            Elsewhere(p10, 1, median, ref steps);
-            Elsewhere(p90, 2, median, ref steps);
-            Elsewhere(mean, 3, median, ref steps);
-            Elsewhere(hourly, 4, median, ref steps);
-            Elsewhere(employment, 5, median, ref steps);
+            for (var f = 1; f < Figures.Count; f++)
+            {
+                Elsewhere(figures[f], f, m, ref steps);
+            }
         }
 
         return new WageAnswer
         {
             RequestedSoc = requested,
             Location = location,
-            Soc = median?.Soc,
-            Area = median?.Area,
             AreaTitle = median is null ? null : Index.AreaTitle(plan.AreaIds[medianAt]),
-            Year = median?.Year,
             AnnualMedian = median,
-            AnnualP10 = p10,
-            AnnualP90 = p90,
-            AnnualMean = mean,
-            HourlyMedian = hourly,
-            Employment = employment,
+            AnnualP10 = figures[1],
+            AnnualP90 = figures[2],
+            AnnualMean = figures[3],
+            HourlyMedian = figures[4],
+            Employment = figures[5],
             Source = this,
             RequestedYear = year,
         };
@@ -164,91 +244,13 @@ public sealed class WageLookup
     private static void Elsewhere<TSteps>(WageFigure? figure, int index, WageFigure median, ref TSteps steps)
         where TSteps : struct, IStepSink
     {
-        if (figure is not null && (figure.Area != median.Area || figure.Soc != median.Soc))
+        if (figure is { } f && (f.Area != median.Area || f.Soc != median.Soc))
         {
-            steps.Add(new WageStep(WageStepKind.FigureElsewhere, (byte)index, figure.Area, default, figure.Soc, 0, default, null));
+            steps.Add(new WageStep(WageStepKind.FigureElsewhere, (byte)index, f.Area, default, f.Soc, 0, default, null));
         }
     }
 
-    private static OewsValue Pick(OewsEstimate e, int figure) => figure switch
-    {
-        0 => e.AnnualMedian,
-        1 => e.AnnualP10,
-        2 => e.AnnualP90,
-        3 => e.AnnualMean,
-        4 => e.HourlyMedian,
-        _ => e.Employment,
-    };
-
-    private static WageFigure? FindFigure<TSteps>(ref Search search, int figure, ref TSteps steps, bool record, out int at)
-        where TSteps : struct, IStepSink
-    {
-        record &= steps.Records;
-        var soc = search.Soc;
-        var chain = search.Plan.Chain;
-        for (var i = 0; i < chain.Length; i++)
-        {
-            var area = chain[i];
-            var (row, codeId) = search.Row(i);
-            if (row is null)
-            {
-                if (record)
-                {
-                    steps.Add(new WageStep(WageStepKind.NotPublished, (byte)figure, area, soc, default, 0, default, null));
-                }
-
-                continue;
-            }
-
-            var code = row.Soc;
-            if (record && code != soc)
-            {
-                steps.Add(new WageStep(WageStepKind.BroadOnly, (byte)figure, area, soc, code, 0, default, null));
-            }
-
-            var value = Pick(row, figure);
-            if (value.HasValue)
-            {
-                if (record)
-                {
-                    if (value.IsLowerBound)
-                    {
-                        steps.Add(new WageStep(WageStepKind.TopCoded, (byte)figure, area, soc, code, row.Year, value, null));
-                    }
-
-                    steps.Add(new WageStep(WageStepKind.Found, (byte)figure, area, soc, code, row.Year, value, null));
-                }
-
-                at = i;
-                return new WageFigure(value, area, code, row.Year);
-            }
-
-            if (record)
-            {
-                steps.Add(new WageStep(WageStepKind.Suppressed, (byte)figure, area, soc, code, row.Year, value, null));
-            }
-
-            var index = search.Index;
-            for (var p = index.ParentId(codeId); p >= 0; p = index.ParentId(p))
-            {
-                var e = index.Find(search.Plan.AreaIds[i], p, search.Year ?? row.Year);
-                if (e is not null && Pick(e, figure) is { HasValue: true } pv)
-                {
-                    if (record)
-                    {
-                        steps.Add(new WageStep(WageStepKind.FoundInParent, (byte)figure, area, soc, e.Soc, e.Year, pv, null));
-                    }
-
-                    at = i;
-                    return new WageFigure(pv, area, e.Soc, e.Year);
-                }
-            }
-        }
-
-        at = -1;
-        return null;
-    }
-
+    private static OewsValue Pick(OewsEstimate e, int figure) => new Values(e)[figure];
     private Plan PlanFor(WageLocation location)
     {
         if (location.County is { } county)
@@ -356,49 +358,63 @@ public sealed class WageLookup
         return area.Level == AreaLevel.National ? kind : title is null ? $"{kind} {area}" : $"{kind} {area} ({title})";
     }
 
-    private readonly record struct AreaRow(OewsEstimate? Row, int CodeId);
-
-    // The rows of one answer's chain of areas, each looked up when first needed.
-    private ref struct Search(WageIndex index, Plan plan, SocCode soc, int socId, int? year, Span<AreaRow> rows)
+    // The six figures of an answer (median, p10, p90, mean, hourly median, employment) while they are looked for.
+    [System.Runtime.CompilerServices.InlineArray(Count)]
+    private struct Figures
     {
-        private readonly Span<AreaRow> _rows = rows;
-        private int _looked;
+        public const int Count = 6;
+        private WageFigure? _first;
+    }
 
-        public readonly WageIndex Index => index;
+    // The six figures of a row, in the order of Figures.
+    [System.Runtime.CompilerServices.InlineArray(Figures.Count)]
+    private struct Values
+    {
+        private OewsValue _first;
 
-        public readonly Plan Plan => plan;
-
-        public readonly SocCode Soc => soc;
-
-        public readonly int? Year => year;
-
-        public AreaRow Row(int i)
+        public Values(OewsEstimate e)
         {
-            while (_looked <= i)
-            {
-                var areaId = plan.AreaIds[_looked];
-                var row = index.Find(areaId, socId, year);
-                var codeId = socId;
-                if (row is null && soc.Level == SocLevel.Detailed && !index.IsDetailed(socId))
-                {
-                    // OEWS publishes some detailed occupations only as their broad group.
-                    codeId = index.SocId(soc.Broad);
-                    row = index.Find(areaId, codeId, year);
-                }
-
-                _rows[_looked++] = new AreaRow(row, codeId);
-            }
-
-            return _rows[i];
+            this[0] = e.AnnualMedian;
+            this[1] = e.AnnualP10;
+            this[2] = e.AnnualP90;
+            this[3] = e.AnnualMean;
+            this[4] = e.HourlyMedian;
+            this[5] = e.Employment;
         }
     }
 
-    // Rows of an area chain (at most a few areas) kept on the stack.
-    [System.Runtime.CompilerServices.InlineArray(Capacity)]
-    private struct AreaRows
+    // The rows of a code's parent groups in one area (those the area publishes), nearest first, each looked up when
+    // first needed.
+    private struct ParentRows(WageIndex index, int areaId, int codeId, int year)
     {
-        public const int Capacity = 8;
-        private AreaRow _first;
+        private Rows _rows;
+        private int _found;
+        private int _next = codeId;
+
+        public OewsEstimate? At(int k)
+        {
+            while (_found <= k)
+            {
+                if (_next < 0 || (_next = index.ParentId(_next)) < 0)
+                {
+                    return null;
+                }
+
+                if (index.Find(areaId, _next, year) is { } row)
+                {
+                    _rows[_found++] = row;
+                }
+            }
+
+            return _rows[k];
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(Capacity)]
+        private struct Rows
+        {
+            public const int Capacity = 4;
+            private OewsEstimate? _first;
+        }
     }
 
     private interface IStepSink
