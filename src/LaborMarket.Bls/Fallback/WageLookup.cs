@@ -21,10 +21,10 @@ public sealed class WageLookup
     // What a location resolves to (its chain of areas and the step saying so) depends only on the location: worked
     // out once per county, area, state or place and shared by every answer; so is the wording of each area.
     private readonly ConcurrentDictionary<OewsAreaCode, string> _areaText = new();
-    private readonly ConcurrentDictionary<CountyFips, Plan> _countyPlans = new();
+    private readonly Plan?[]?[] _countyPlans = new Plan?[]?[100]; // [state FIPS][county code]
     private readonly ConcurrentDictionary<string, Plan> _placePlans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<OewsAreaCode, Plan> _areaPlans = new();
-    private readonly ConcurrentDictionary<UsState, Plan> _statePlans = new();
+    private readonly Plan?[] _statePlans = new Plan?[100]; // [state FIPS]
     private readonly Func<OewsAreaCode, string> _describe;
     private const int MaxKeptPlaces = 10_000;
 
@@ -118,9 +118,9 @@ public sealed class WageLookup
 
         // One pass over the chain of areas: each area's row serves every figure not yet found, and a suppressed
         // figure looks in the parent groups of the same area first (occupational before regional fallback).
-        var figures = new Figures();
+        var figures = new WageFigureCells();
         var medianAt = -1;
-        var left = Figures.Count;
+        var left = WageFigureCells.Count;
         var chain = plan.Chain;
         var broadOnly = soc.Level == SocLevel.Detailed && !Index.IsDetailed(socId);
         for (var i = 0; i < chain.Length && left > 0; i++)
@@ -155,9 +155,9 @@ public sealed class WageLookup
 
             var parents = new ParentRows(Index, areaId, codeId, year ?? row.Year);
             var values = new Values(row);
-            for (var f = 0; f < Figures.Count; f++)
+            for (var f = 0; f < WageFigureCells.Count; f++)
             {
-                if (figures[f] is not null)
+                if (figures[f].Found)
                 {
                     continue;
                 }
@@ -176,7 +176,7 @@ public sealed class WageLookup
                         steps.Add(new WageStep(WageStepKind.Found, 0, area, soc, code, row.Year, value, null));
                     }
 
-                    figures[f] = new WageFigure(value, area, code, row.Year);
+                    figures[f] = new WageFigureCell(value, i, code, row.Year);
                 }
                 else
                 {
@@ -194,12 +194,12 @@ public sealed class WageLookup
                                 steps.Add(new WageStep(WageStepKind.FoundInParent, 0, area, soc, e.Soc, e.Year, pv, null));
                             }
 
-                            figures[f] = new WageFigure(pv, area, e.Soc, e.Year);
+                            figures[f] = new WageFigureCell(pv, i, e.Soc, e.Year);
                             break;
                         }
                     }
 
-                    if (figures[f] is null)
+                    if (!figures[f].Found)
                     {
                         continue;
                     }
@@ -210,7 +210,7 @@ public sealed class WageLookup
             }
         }
 
-        var median = figures[0];
+        var median = figures[0].Figure(chain);
         if (median is null && steps.Records)
         {
             steps.Add(new WageStep(WageStepKind.NoMedian, 0, default, soc, default, 0, default, null));
@@ -218,26 +218,13 @@ public sealed class WageLookup
 
         if (median is { } m && steps.Records)
         {
-            for (var f = 1; f < Figures.Count; f++)
+            for (var f = 1; f < WageFigureCells.Count; f++)
             {
-                Elsewhere(figures[f], f, m, ref steps);
+                Elsewhere(figures[f].Figure(chain), f, m, ref steps);
             }
         }
 
-        return new WageAnswer
-        {
-            RequestedSoc = requested,
-            Location = location,
-            AreaTitle = median is null ? null : Index.AreaTitle(plan.AreaIds[medianAt]),
-            AnnualMedian = median,
-            AnnualP10 = figures[1],
-            AnnualP90 = figures[2],
-            AnnualMean = figures[3],
-            HourlyMedian = figures[4],
-            Employment = figures[5],
-            Source = this,
-            RequestedYear = year,
-        };
+        return new WageAnswer(requested, location, year, medianAt < 0 ? null : Index.AreaTitle(plan.AreaIds[medianAt]), chain, figures, this);
     }
 
     // A figure found in another area or for another code than the median says so.
@@ -255,7 +242,11 @@ public sealed class WageLookup
     {
         if (location.County is { } county)
         {
-            return _countyPlans.GetOrAdd(county, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location));
+            // Made once per county; two threads making the same plan at once make equal plans.
+            var plans = Volatile.Read(ref _countyPlans[county.StateFips])
+                ?? Interlocked.CompareExchange(ref _countyPlans[county.StateFips], new Plan?[1000], null)
+                ?? _countyPlans[county.StateFips]!;
+            return plans[county.CountyCode] ??= MakePlan(location);
         }
 
         if (location.Place is { } place)
@@ -271,8 +262,7 @@ public sealed class WageLookup
             return _areaPlans.GetOrAdd(area, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location));
         }
 
-        return location.State is { } state ? _statePlans.GetOrAdd(state, static (_, x) => x.Self.MakePlan(x.Location), (Self: this, Location: location))
-            : _nationPlan ??= MakePlan(location);
+        return location.State is { } state ? _statePlans[state.Fips] ??= MakePlan(location) : _nationPlan ??= MakePlan(location);
     }
 
     private Plan MakePlan(WageLocation location)
@@ -358,16 +348,8 @@ public sealed class WageLookup
         return area.Level == AreaLevel.National ? kind : title is null ? $"{kind} {area}" : $"{kind} {area} ({title})";
     }
 
-    // The six figures of an answer (median, p10, p90, mean, hourly median, employment) while they are looked for.
-    [System.Runtime.CompilerServices.InlineArray(Count)]
-    private struct Figures
-    {
-        public const int Count = 6;
-        private WageFigure? _first;
-    }
-
-    // The six figures of a row, in the order of Figures.
-    [System.Runtime.CompilerServices.InlineArray(Figures.Count)]
+    // The six figures of a row, in the order of WageFigureCells.
+    [System.Runtime.CompilerServices.InlineArray(WageFigureCells.Count)]
     private struct Values
     {
         private OewsValue _first;

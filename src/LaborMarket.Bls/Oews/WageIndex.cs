@@ -13,7 +13,7 @@ public sealed class WageIndex
     // and code held gets a small number (an id) and a group is one slot of a flat table indexed by both: a wage
     // answer finds its location's area ids and its code's id once, then every row it needs is an array read.
     private readonly Dictionary<OewsAreaCode, int> _areaIds;
-    private readonly Dictionary<int, int> _socIds; // SocCode.Value -> id
+    private readonly int[]?[] _socIdTable; // [major group][rest of the code] -> id + 1: the id of a code in two reads
     private readonly SocCode[] _socs;
     private readonly int[] _parentIds; // nearest held parent group of each code, -1 for none
     private readonly bool[] _detailed; // whether a code is held as a detailed occupation in any area
@@ -27,18 +27,24 @@ public sealed class WageIndex
         HashSet<int> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
     {
         _areaIds = [];
-        _socIds = [];
+        var socIds = new Dictionary<int, int>(); // SocCode.Value -> id
         var socs = new List<SocCode>();
         foreach (var g in groups)
         {
             _areaIds.TryAdd(g.Area, _areaIds.Count);
-            if (_socIds.TryAdd(g.Soc.Value, socs.Count))
+            if (socIds.TryAdd(g.Soc.Value, socs.Count))
             {
                 socs.Add(g.Soc);
             }
         }
 
         _socs = [.. socs];
+        _socIdTable = new int[]?[100];
+        foreach (var (value, id) in socIds)
+        {
+            (_socIdTable[value / 10000] ??= new int[10000])[value % 10000] = id + 1;
+        }
+
         _parentIds = new int[_socs.Length];
         _detailed = new bool[_socs.Length];
         for (var i = 0; i < _socs.Length; i++)
@@ -46,7 +52,7 @@ public sealed class WageIndex
             _parentIds[i] = -1;
             for (var p = _socs[i].Parent; p is { } parent; p = parent.Parent)
             {
-                if (_socIds.TryGetValue(parent.Value, out var id))
+                if (socIds.TryGetValue(parent.Value, out var id))
                 {
                     _parentIds[i] = id;
                     break;
@@ -59,7 +65,7 @@ public sealed class WageIndex
         _groups = new (int, int)[_areaIds.Count * _socs.Length];
         foreach (var g in groups)
         {
-            ref var slot = ref _groups[(_areaIds[g.Area] * _socs.Length) + _socIds[g.Soc.Value]];
+            ref var slot = ref _groups[(_areaIds[g.Area] * _socs.Length) + socIds[g.Soc.Value]];
             SplitGroup |= slot.Count != 0;
             slot = (g.Start, g.Count);
         }
@@ -123,7 +129,7 @@ public sealed class WageIndex
     /// detailed row when OEWS lists a code twice (broad and detailed).
     /// </summary>
     public OewsEstimate? Find(OewsAreaCode area, SocCode soc, int? year = null) =>
-        _areaIds.TryGetValue(area, out var areaId) && _socIds.TryGetValue(soc.Value, out var socId) ? Find(areaId, socId, year) : null;
+        _areaIds.TryGetValue(area, out var areaId) ? Find(areaId, SocId(soc), year) : null;
 
     /// <summary>The row for a code id in an area id (ids from <see cref="AreaId"/> and <see cref="SocId"/>).</summary>
     internal OewsEstimate? Find(int areaId, int socId, int? year)
@@ -150,7 +156,7 @@ public sealed class WageIndex
     internal int AreaId(OewsAreaCode area) => _areaIds.GetValueOrDefault(area, -1);
 
     /// <summary>The id of a code held, -1 for none.</summary>
-    internal int SocId(SocCode soc) => _socIds.GetValueOrDefault(soc.Value, -1);
+    internal int SocId(SocCode soc) => soc.Value is >= 0 and < 1_000_000 && _socIdTable[soc.Value / 10000] is { } part ? part[soc.Value % 10000] - 1 : -1;
 
     /// <summary>The code of an id.</summary>
     internal SocCode SocOf(int socId) => _socs[socId];

@@ -150,4 +150,25 @@ public class WageLookupTests(ITestOutputHelper output)
         Assert.Equal(first.Steps, fresh.Steps);
         Assert.NotSame(first, Real.Value.Find(nurses, pinellas, year: 2023));
     }
+
+    [DataFact]
+    public void Find_ManyThreadsAtOnce_GiveTheAnswersOfOneThread()
+    {
+        var socs = new[] { "29-1141", "15-1252", "15-1132", "11-1011", "47-2061", "99-9999" }.Select(SocCode.Parse).ToArray();
+        var places = new[] { "12103", "12086", "06085", "48201", "12001", "36061" }.Select(c => WageLocation.ForCounty(CountyFips.Parse(c)))
+            .Append(WageLocation.ForState(UsState.Parse("FL"))).Append(WageLocation.ForPlace("Tampa, FL")).Append(WageLocation.Nation).ToArray();
+        var questions = socs.SelectMany(s => places.Select(p => (s, p))).ToArray();
+        static string Say(WageAnswer a) =>
+            $"{a.AnnualMedian} {a.AnnualP10} {a.AnnualP90} {a.AnnualMean} {a.HourlyMedian} {a.Employment} {a.AreaTitle} | {string.Join(" | ", a.Steps)}";
+        var expected = questions.Select(q => Say(new WageLookup(Real.Value.Index, Real.Value.Crosswalk, 0).Find(q.s, q.p))).ToArray();
+
+        // A fresh lookup whose location plans are made by many threads at once.
+        var shared = new WageLookup(Real.Value.Index, Real.Value.Crosswalk, answerCacheSize: 0);
+        var seen = new string[8][];
+        Parallel.For(0, seen.Length, t => seen[t] = questions.Select(q => Say(shared.Find(q.s, q.p))).ToArray());
+
+        Assert.All(seen, s => Assert.Equal(expected, s));
+        Assert.Contains(expected, e => e.Contains("is a SOC 2010 code", StringComparison.Ordinal));
+        Assert.Contains(expected, e => e.Contains("no annual median", StringComparison.Ordinal));
+    }
 }
