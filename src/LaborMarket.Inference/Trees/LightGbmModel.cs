@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using LaborMarket.Normalization;
 
@@ -18,6 +19,10 @@ public sealed class LightGbmModel
     private readonly double _sigmoid;
     private readonly int _maxLeaves;
     private readonly bool _hasLinearTrees;
+    private readonly BitvectorForest? _forest; // the trees evaluated feature by feature (64 leaves or fewer each)
+
+    // Trees a single row's evaluation keeps its words for on the stack.
+    private const int StackWords = 1024;
 
     [ThreadStatic]
     private static TreeShap.PathElement[]? t_shapPath;
@@ -29,6 +34,7 @@ public sealed class LightGbmModel
         _maxLeaves = trees.Max(t => t.NumLeaves);
         _hasLinearTrees = trees.Any(t => t.IsLinear);
         FeatureNames = featureNames;
+        _forest = BitvectorForest.TryCreate(trees, featureNames.Length, treesPerIteration);
         NumClass = numClass;
         OutputCount = treesPerIteration;
         Objective = objective;
@@ -36,6 +42,12 @@ public sealed class LightGbmModel
         _sigmoid = sigmoid;
         AverageOutput = averageOutput;
     }
+
+    /// <summary>The trees, in model order.</summary>
+    internal IReadOnlyList<DecisionTree> Trees => _trees;
+
+    /// <summary>The trees evaluated feature by feature, when every tree has 64 leaves or fewer and none is linear.</summary>
+    internal BitvectorForest? Forest => _forest;
 
     /// <summary>The model's feature names, in the order prediction inputs use.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
@@ -119,6 +131,18 @@ public sealed class LightGbmModel
     {
         Check(features, output.Length);
         output[..OutputCount].Clear();
+        if (_forest is { } forest)
+        {
+            var rented = forest.TreeCount > StackWords ? ArrayPool<ulong>.Shared.Rent(forest.TreeCount) : null;
+            forest.AddRaw(features, output, rented is null ? stackalloc ulong[forest.TreeCount] : rented);
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+
+            return;
+        }
+
         var k = OutputCount;
         var t = 0;
         if (!_hasLinearTrees)
@@ -174,7 +198,19 @@ public sealed class LightGbmModel
             throw new ArgumentException($"{n} rows need {n * k} outputs; the output has room for {output.Length}", nameof(output));
         }
 
-        if (_hasLinearTrees)
+        if (_forest is { } forest)
+        {
+            // Row by row, each evaluated feature by feature over all trees at once.
+            output[..(n * k)].Clear();
+            var words = ArrayPool<ulong>.Shared.Rent(forest.TreeCount);
+            for (var r = 0; r < n; r++)
+            {
+                forest.AddRaw(rows.Slice(r * f, f), output.Slice(r * k, k), words);
+            }
+
+            ArrayPool<ulong>.Shared.Return(words);
+        }
+        else if (_hasLinearTrees)
         {
             for (var r = 0; r < n; r++)
             {
@@ -297,6 +333,18 @@ public sealed class LightGbmModel
         }
 
         CheckFeatures(features);
+        if (_forest is { } forest)
+        {
+            var rented = forest.TreeCount > StackWords ? ArrayPool<ulong>.Shared.Rent(forest.TreeCount) : null;
+            forest.Leaves(features, leaves, rented is null ? stackalloc ulong[forest.TreeCount] : rented);
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < _trees.Length; i++)
         {
             leaves[i] = _trees[i].Leaf(features);
