@@ -37,7 +37,7 @@ internal sealed class GrownTree
 /// histograms per leaf (the larger child by subtraction from its parent), the best split of the best leaf
 /// first, numerical splits trying missing values on both sides, categorical splits one-vs-rest or by
 /// ordered category statistics. Bins are stored row by row, so one row's features share a cache line when
-/// histograms are built, and again column by column, so a partition reads one small array; histograms are summed over fixed blocks of rows on several threads and the blocks added in order, so
+/// histograms are built, and again column by column, so a partition reads one small array; histograms are summed over a fixed number of chunks of rows on several threads and the chunks added in order, so
 /// results do not depend on the thread count.
 /// </summary>
 internal sealed class TreeLearner
@@ -224,24 +224,31 @@ internal sealed class TreeLearner
         return h;
     }
 
+    // A leaf's histogram is summed over a fixed number of chunks of its rows, on as many threads as are given, and
+    // the chunks added in order: the sums do not depend on the thread count. Few large chunks keep the cost of
+    // clearing and adding their histograms small next to the rows.
+    private const int ChunkRows = 4_096;
+    private const int MaxChunks = 16;
+
     private Histogram Build(int leaf)
     {
         var begin = Begin[leaf];
         var count = Count[leaf];
-        var blocks = (count + Block - 1) / Block;
+        var chunks = Math.Clamp(count / ChunkRows, 1, MaxChunks);
+        var size = (count + chunks - 1) / chunks;
         var result = Rent();
-        if (blocks <= 1)
+        while (_blockHistograms.Count < chunks - 1)
+        {
+            _blockHistograms.Add(new Histogram(_features.Length * _stride));
+        }
+
+        if (chunks == 1)
         {
             Accumulate(result, begin, count);
             return result;
         }
 
-        while (_blockHistograms.Count < blocks - 1)
-        {
-            _blockHistograms.Add(new Histogram(_features.Length * _stride));
-        }
-
-        Parallel.For(0, blocks, _parallel, k =>
+        Parallel.For(0, chunks, _parallel, k =>
         {
             var h = k == 0 ? result : _blockHistograms[k - 1];
             if (k > 0)
@@ -249,12 +256,11 @@ internal sealed class TreeLearner
                 h.Clear();
             }
 
-            var start = begin + (k * Block);
-            Accumulate(h, start, Math.Min(Block, begin + count - start));
+            var start = begin + (k * size);
+            Accumulate(h, start, Math.Min(size, begin + count - start));
         });
 
-        // Blocks are added in order: the same sums whatever the number of threads.
-        for (var k = 1; k < blocks; k++)
+        for (var k = 1; k < chunks; k++)
         {
             result.Add(_blockHistograms[k - 1]);
         }
