@@ -160,16 +160,19 @@ public static class GbdtTrainer
                     tree.InternalValue[i] *= p.LearningRate;
                 }
 
-                // Scores of in-bag rows by leaf range; out-of-bag rows walk the tree.
-                var classScores = scores.AsSpan(c * n, n);
-                for (var l = 0; l < tree.NumLeaves; l++)
+                // Scores of in-bag rows by leaf range (each row in one leaf: leaves in parallel); out-of-bag rows walk the tree.
+                var classOffset = c * n;
+                Parallel.For(0, tree.NumLeaves, parallel, l =>
                 {
                     var value = tree.LeafValue[l];
+                    var classScores = scores.AsSpan(classOffset, n);
                     foreach (var r in learner.Indices.AsSpan(learner.Begin[l], learner.Count[l]))
                     {
                         classScores[r] += value;
                     }
-                }
+                });
+
+                var classScores = scores.AsSpan(c * n, n);
 
                 if (bag.Length < n)
                 {

@@ -128,16 +128,23 @@ internal sealed class TreeLearner
     /// <summary>Grows a tree on <paramref name="rows"/> with the gradients and hessians at <c>offset + row</c>.</summary>
     public GrownTree Grow(int[] rows, double[] grad, double[] hess, int offset, bool[] featureUsed)
     {
+        // Gradients and hessians copied side by side, and summed per block (the blocks added in order: the same sum
+        // whatever the thread count).
         var gh = _gh;
-        Parallel.For(0, (rows.Length + Block - 1) / Block, _parallel, k =>
+        var blocks = (rows.Length + Block - 1) / Block;
+        var blockSums = new (double G, double H)[blocks];
+        Parallel.For(0, blocks, _parallel, k =>
         {
             var end = Math.Min(rows.Length, (k + 1) * Block);
+            double g = 0, h = 0;
             for (var i = k * Block; i < end; i++)
             {
                 var r = rows[i];
-                gh[2 * r] = grad[offset + r];
-                gh[(2 * r) + 1] = hess[offset + r];
+                g += gh[2 * r] = grad[offset + r];
+                h += gh[(2 * r) + 1] = hess[offset + r];
             }
+
+            blockSums[k] = (g, h);
         });
 
         var maxLeaves = _p.NumLeaves;
@@ -152,10 +159,10 @@ internal sealed class TreeLearner
         var sums = new (double G, double H, int C)[maxLeaves];
 
         double rootG = 0, rootH = 0;
-        foreach (var r in rows)
+        foreach (var (g, h) in blockSums)
         {
-            rootG += gh[2 * r];
-            rootH += gh[(2 * r) + 1];
+            rootG += g;
+            rootH += h;
         }
 
         sums[0] = (rootG, rootH, rows.Length);
@@ -599,19 +606,28 @@ internal sealed class TreeLearner
             (lefts[k], rights[k]) = SplitBlock(goesLeft, feature, start, end);
         });
 
+        // Each block's rows go to their place (left rows of all blocks in order, then right rows), blocks in parallel.
+        var leftAt = new int[blocks];
+        var rightAt = new int[blocks];
         var l = begin;
         for (var k = 0; k < blocks; k++)
         {
-            _scratch.AsSpan(begin + (k * Block), lefts[k]).CopyTo(_indices.AsSpan(l));
+            leftAt[k] = l;
             l += lefts[k];
         }
 
         var r = l;
         for (var k = 0; k < blocks; k++)
         {
-            _scratchRight.AsSpan(begin + (k * Block), rights[k]).CopyTo(_indices.AsSpan(r));
+            rightAt[k] = r;
             r += rights[k];
         }
+
+        Parallel.For(0, blocks, _parallel, k =>
+        {
+            _scratch.AsSpan(begin + (k * Block), lefts[k]).CopyTo(_indices.AsSpan(leftAt[k]));
+            _scratchRight.AsSpan(begin + (k * Block), rights[k]).CopyTo(_indices.AsSpan(rightAt[k]));
+        });
 
         Count[leaf] = l - begin;
         Begin[right] = l;
