@@ -76,9 +76,25 @@ public static class GbdtTrainer
 
             bins[j] = p.CategoricalFeatures.Contains(names[j]) ? FeatureBins.Categorical(values) : FeatureBins.Numerical(values, p.MaxBin, p.MinDataInBin);
             var column = columnBins.AsSpan(j * n, n);
+            var feature = bins[j];
             for (var i = 0; i < n; i++)
             {
-                column[i] = rowBins[(i * f) + j] = bins[j].Bin(train.Values[(i * f) + j]);
+                column[i] = feature.Bin(train.Values[(i * f) + j]);
+            }
+        });
+
+        // The row-by-row copy made from the columns by blocks of rows (threads writing one feature each into the
+        // same rows would share cache lines).
+        Parallel.For(0, (n + 65_535) / 65_536, parallel, b =>
+        {
+            var end = Math.Min(n, (b + 1) * 65_536);
+            for (var j = 0; j < f; j++)
+            {
+                var column = columnBins.AsSpan(j * n, n);
+                for (var i = b * 65_536; i < end; i++)
+                {
+                    rowBins[(i * f) + j] = column[i];
+                }
             }
         });
 
