@@ -6,14 +6,21 @@ using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Normalization.Titles;
 
-/// <summary>What a raw job title means: its role, seniority and codes, how sure we are, and why.</summary>
+/// <summary>
+/// What a raw job title means: its role, seniority and codes, how sure we are, and why. Immutable. The decision
+/// (role, seniority, confidence, method) is made when the title is normalized; the account of it (cleaned words,
+/// seniority evidence, candidates, unmatched reason) is worked out again by the normalizer when one of them is
+/// first read, so that a result that is only used for its role costs one object.
+/// </summary>
 public sealed record TitleMatch
 {
+    private TitleMatchDetails? _details;
+
     /// <summary>The title as given.</summary>
     public required string Input { get; init; }
 
     /// <summary>The words that identified the role, after cleaning and abbreviation expansion.</summary>
-    public required string CleanedTitle { get; init; }
+    public string CleanedTitle { get => Details.CleanedTitle; init => _details = Details with { CleanedTitle = value }; }
 
     /// <summary>The chosen role, or null when the title matched nothing.</summary>
     public Role? Role { get; init; }
@@ -28,7 +35,7 @@ public sealed record TitleMatch
     public SeniorityLevel Seniority { get; init; } = SeniorityLevel.Mid;
 
     /// <summary>The word or level that set <see cref="Seniority"/>, or null when it is the default.</summary>
-    public string? SeniorityEvidence { get; init; }
+    public string? SeniorityEvidence { get => Details.SeniorityEvidence; init => _details = Details with { SeniorityEvidence = value }; }
 
     /// <summary>
     /// The probability that <see cref="Role"/>'s SOC code is right, calibrated on real labeled titles
@@ -46,10 +53,25 @@ public sealed record TitleMatch
     public bool NeedsReview { get; init; }
 
     /// <summary>The best roles, best first (the chosen role first when matched).</summary>
-    public IReadOnlyList<TitleCandidate> Candidates { get; init; } = [];
+    public IReadOnlyList<TitleCandidate> Candidates { get => Details.Candidates; init => _details = Details with { Candidates = value }; }
 
     /// <summary>Why the title matched nothing, or null when it matched.</summary>
-    public string? UnmatchedReason { get; init; }
+    public string? UnmatchedReason { get => Details.UnmatchedReason; init => _details = Details with { UnmatchedReason = value }; }
+
+    // The normalizer that made the result and the candidates it kept: they work the account out again.
+    internal TitleNormalizer? Source { get; init; }
+
+    internal int TopK { get; init; }
+
+    private TitleMatchDetails Details => _details ??= Source?.Explain(Input, TopK) ?? TitleMatchDetails.Empty;
+
+    /// <summary>Equal decisions for the same input (the account follows from them).</summary>
+    public bool Equals(TitleMatch? other) =>
+        other is not null && Input == other.Input && Role == other.Role && Seniority == other.Seniority && Confidence.Equals(other.Confidence)
+        && MatchedBy == other.MatchedBy && MatchedText == other.MatchedText && NeedsReview == other.NeedsReview;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Input, Role, Seniority, Confidence, MatchedBy, MatchedText, NeedsReview);
 
     /// <summary>True when a role was chosen.</summary>
     public bool IsMatch => Role is not null;
@@ -82,4 +104,10 @@ public sealed record TitleMatch
             return sb.ToString();
         }
     }
+}
+
+/// <summary>The account of a title's match: worked out when first read.</summary>
+internal sealed record TitleMatchDetails(string CleanedTitle, string? SeniorityEvidence, IReadOnlyList<TitleCandidate> Candidates, string? UnmatchedReason)
+{
+    public static TitleMatchDetails Empty { get; } = new("", null, [], null);
 }

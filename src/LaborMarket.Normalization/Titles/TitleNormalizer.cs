@@ -189,48 +189,82 @@ public sealed class TitleNormalizer
 
     internal static TitleScratch TitleScratch() => t_title ??= new TitleScratch();
 
-    private TitleMatch Compute(string title, int topK)
+    private TitleMatch Compute(string title, int topK) => Run(title, topK, explain: false, out _);
+
+    /// <summary>The account of a title's match (cleaned words, seniority evidence, candidates, unmatched reason): the same work again, keeping it.</summary>
+    internal TitleMatchDetails Explain(string title, int topK)
+    {
+        Run(title, topK, explain: true, out var details);
+        return details!;
+    }
+
+    // One title's decision; with explain, also its account (strings and candidates a result made for its role alone
+    // does not need: they are made when first read).
+    private TitleMatch Run(string title, int topK, bool explain, out TitleMatchDetails? details)
     {
         var s = TitleScratch();
         _index.Cleaner.Clean(title, s);
-        var seniorityEvidence = s.SeniorityToken >= 0 ? s.Word(s.SeniorityToken).ToString()
-            : s.Level > 0 ? LevelText(s.Level) : null;
-        var cleaned = s.BuildKey(primaryOnly: false).ToString();
+        details = null;
+        string? evidence = null;
+        var cleaned = "";
+        if (explain)
+        {
+            evidence = s.SeniorityToken >= 0 ? s.Word(s.SeniorityToken).ToString() : s.Level > 0 ? LevelText(s.Level) : null;
+            cleaned = s.BuildKey(primaryOnly: false).ToString();
+        }
 
         if (s.OrderCount == 0)
         {
-            return Unmatched(title, cleaned, s, seniorityEvidence, [],
-                title.AsSpan().Trim().IsEmpty ? "empty title" : "no words left after cleaning (only noise, numbers or symbols)");
+            if (explain)
+            {
+                details = new(cleaned, evidence, [],
+                    title.AsSpan().Trim().IsEmpty ? "empty title" : "no words left after cleaning (only noise, numbers or symbols)");
+            }
+
+            return Unmatched(title, s, topK);
         }
 
         if (_index.TryExact(s, out var hit, out var wordSet))
         {
             var role = _index.Roles[hit.Role];
-            var candidates = new List<TitleCandidate>(2) { new(role, 1.0, _index.PhraseText(hit.Phrase)) };
-            if (hit.RunnerUp >= 0 && topK > 1)
+            if (explain)
             {
-                var other = _index.Roles[hit.RunnerUp];
-                candidates.Add(new TitleCandidate(other, Math.Round(1 - hit.Share, 4), other.Name));
+                var candidates = new List<TitleCandidate>(2) { new(role, 1.0, _index.PhraseText(hit.Phrase)) };
+                if (hit.RunnerUp >= 0 && topK > 1)
+                {
+                    var other = _index.Roles[hit.RunnerUp];
+                    candidates.Add(new TitleCandidate(other, Math.Round(1 - hit.Share, 4), other.Name));
+                }
+
+                details = new(cleaned, evidence, candidates, null);
             }
 
             var confidence = Calibration.Exact(hit.Share, wordSet, role.Source != RoleSource.Onet);
-            return Matched(title, cleaned, s, seniorityEvidence, role, confidence,
-                wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase), candidates);
+            return Matched(title, s, role, confidence, wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase), topK);
         }
 
         Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, 2)];
         var count = _index.Score(s, top, out var fuzzy, out var unknown);
-        var list = new TitleCandidate[Math.Min(count, topK)];
-        for (var i = 0; i < list.Length; i++)
+        TitleCandidate[] list = [];
+        if (explain)
         {
-            list[i] = new TitleCandidate(_index.Roles[top[i].Role], Math.Round(top[i].Score, 4), _index.PhraseText(top[i].Phrase));
+            list = new TitleCandidate[Math.Min(count, topK)];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = new TitleCandidate(_index.Roles[top[i].Role], Math.Round(top[i].Score, 4), _index.PhraseText(top[i].Phrase));
+            }
         }
 
         if (count == 0 || top[0].Score < MinScore)
         {
-            return Unmatched(title, cleaned, s, seniorityEvidence, list, count == 0
-                ? "no known word in the title"
-                : $"no role shares enough words (best: '{_index.Roles[top[0].Role].Name}' at {top[0].Score:0.00})");
+            if (explain)
+            {
+                details = new(cleaned, evidence, list, count == 0
+                    ? "no known word in the title"
+                    : $"no role shares enough words (best: '{_index.Roles[top[0].Role].Name}' at {top[0].Score:0.00})");
+            }
+
+            return Unmatched(title, s, topK);
         }
 
         var best = _index.Roles[top[0].Role];
@@ -244,35 +278,35 @@ public sealed class TitleNormalizer
             }
         }
 
+        if (explain)
+        {
+            details = new(cleaned, evidence, list, null);
+        }
+
         var conf = Calibration.Scored(top[0].Score, margin, fuzzy > 0, unknown);
-        return Matched(title, cleaned, s, seniorityEvidence, best, conf,
-            fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase), list);
+        return Matched(title, s, best, conf, fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase), topK);
     }
 
-    private TitleMatch Matched(string title, string cleaned, TitleScratch s, string? evidence, Role role, double confidence,
-        MatchMethod method, string matchedText, IReadOnlyList<TitleCandidate> candidates) => new()
+    private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText, int topK) => new()
     {
         Input = title,
-        CleanedTitle = cleaned,
         Role = role,
         Seniority = s.Seniority,
-        SeniorityEvidence = evidence,
         Confidence = Math.Round(confidence, 4),
         MatchedBy = method,
         MatchedText = matchedText,
         NeedsReview = confidence < _reviewThreshold,
-        Candidates = candidates,
+        Source = this,
+        TopK = topK,
     };
 
-    private static TitleMatch Unmatched(string title, string cleaned, TitleScratch s, string? evidence, IReadOnlyList<TitleCandidate> candidates, string reason) => new()
+    private TitleMatch Unmatched(string title, TitleScratch s, int topK) => new()
     {
         Input = title,
-        CleanedTitle = cleaned,
         Seniority = s.Seniority,
-        SeniorityEvidence = evidence,
         NeedsReview = true,
-        Candidates = candidates,
-        UnmatchedReason = reason,
+        Source = this,
+        TopK = topK,
     };
 
     private static string LevelText(int level) => level switch

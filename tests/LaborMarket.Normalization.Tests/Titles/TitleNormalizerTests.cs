@@ -122,4 +122,39 @@ public class TitleNormalizerTests
         Assert.Contains("29-1171.00", m.Explanation, StringComparison.Ordinal);
         Assert.Contains("seniority senior from 'senior'", m.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Account_ReadLaterOrOnOtherThreads_IsTheDecisionsAccount()
+    {
+        var titles = new[] { "SR. SOFTWARE ENGR II - BACKEND (REMOTE)", "Nurse Manager", "Sofware Enginer", "qwzx blorp", "", "Engineer III", "Dir., Talent Acq." };
+        var normalizer = TitleNormalizer.Create();
+        var first = titles.Select(t => normalizer.Normalize(t, topK: 3)).ToArray();
+        var again = titles.Select(t => TitleNormalizer.Create().Normalize(t, topK: 3)).ToArray();
+        var onThreads = new (string, string?, string, string?)[titles.Length];
+        Parallel.For(0, titles.Length, i => onThreads[i] = (first[i].CleanedTitle, first[i].SeniorityEvidence, string.Join("|", first[i].Candidates.Select(c => c.Role.Id)), first[i].UnmatchedReason));
+
+        for (var i = 0; i < titles.Length; i++)
+        {
+            var (cleaned, evidence, candidates, reason) = onThreads[i];
+            Assert.Equal(again[i].CleanedTitle, cleaned);
+            Assert.Equal(again[i].SeniorityEvidence, evidence);
+            Assert.Equal(string.Join("|", again[i].Candidates.Select(c => c.Role.Id)), candidates);
+            Assert.Equal(again[i].UnmatchedReason, reason);
+            Assert.Equal(again[i], first[i]);
+            if (first[i].IsMatch)
+            {
+                Assert.Null(reason);
+                Assert.Equal(first[i].Role, first[i].Candidates[0].Role);
+                Assert.NotEmpty(cleaned);
+            }
+            else
+            {
+                Assert.NotNull(reason);
+            }
+        }
+
+        Assert.Equal("III", first[5].SeniorityEvidence);
+        Assert.Equal("software engineer backend", first[0].CleanedTitle);
+        Assert.True(first[0].Candidates.Count <= 3);
+    }
 }
