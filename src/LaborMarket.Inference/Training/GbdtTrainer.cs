@@ -117,7 +117,8 @@ public static class GbdtTrainer
             }
         }
 
-        var learner = new TreeLearner(rowBins, columnBins, bins, n, p, parallel);
+        using var team = new WorkerTeam(parallel.MaxDegreeOfParallelism, cancellationToken);
+        var learner = new TreeLearner(rowBins, columnBins, bins, n, p, team);
         var grad = new double[k * n];
         var hess = new double[k * n];
         var trees = new List<GrownTree>();
@@ -156,7 +157,7 @@ public static class GbdtTrainer
                 }
             }
 
-            objective.Gradients(labels, scores, grad, hess, parallel);
+            objective.Gradients(labels, scores, grad, hess, team);
             var grown = new GrownTree[k];
             for (var c = 0; c < k; c++)
             {
@@ -178,7 +179,7 @@ public static class GbdtTrainer
 
                 // Scores of in-bag rows by leaf range (each row in one leaf: leaves in parallel); out-of-bag rows walk the tree.
                 var classOffset = c * n;
-                Parallel.For(0, tree.NumLeaves, parallel, l =>
+                team.For(tree.NumLeaves, l =>
                 {
                     var value = tree.LeafValue[l];
                     var classScores = scores.AsSpan(classOffset, n);

@@ -36,11 +36,11 @@ internal abstract class Objective
     public abstract double InitScore(double[] labels, int classIndex);
 
     /// <summary>Gradients and hessians for every row (class-major for several classes).</summary>
-    public void Gradients(double[] labels, double[] scores, double[] grad, double[] hess, ParallelOptions parallel)
+    public void Gradients(double[] labels, double[] scores, double[] grad, double[] hess, WorkerTeam team)
     {
         var n = labels.Length;
         const int chunk = 16_384;
-        Parallel.For(0, (n + chunk - 1) / chunk, parallel, c =>
+        team.For((n + chunk - 1) / chunk, c =>
         {
             var end = Math.Min(n, (c + 1) * chunk);
             for (var i = c * chunk; i < end; i++)

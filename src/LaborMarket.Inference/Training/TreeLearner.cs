@@ -49,7 +49,7 @@ internal sealed class TreeLearner
     private readonly int _featureCount;
     private readonly FeatureBins[] _features;
     private readonly GbdtParameters _p;
-    private readonly ParallelOptions _parallel;
+    private readonly WorkerTeam _team;
     private readonly int _stride;
     private readonly int[] _indices;
     private readonly int[] _scratch;
@@ -57,14 +57,14 @@ internal sealed class TreeLearner
     private readonly byte[] _goesLeft = new byte[256]; // per split: which side each bin of the split feature goes to
     private readonly double[] _gh; // gradient and hessian of each row, side by side: one memory access per row
 
-    public TreeLearner(byte[] bins, byte[] columns, FeatureBins[] features, int rows, GbdtParameters p, ParallelOptions parallel)
+    public TreeLearner(byte[] bins, byte[] columns, FeatureBins[] features, int rows, GbdtParameters p, WorkerTeam team)
     {
         _bins = bins;
         _columns = columns;
         _featureCount = features.Length;
         _features = features;
         _p = p;
-        _parallel = parallel;
+        _team = team;
         _stride = 256;
         _indices = new int[rows];
         _scratch = new int[rows];
@@ -134,7 +134,7 @@ internal sealed class TreeLearner
         var gh = _gh;
         var blocks = (rows.Length + Block - 1) / Block;
         var blockSums = new (double G, double H)[blocks];
-        Parallel.For(0, blocks, _parallel, k =>
+        _team.For(blocks, k =>
         {
             var end = Math.Min(rows.Length, (k + 1) * Block);
             double g = 0, h = 0;
@@ -257,7 +257,7 @@ internal sealed class TreeLearner
             return result;
         }
 
-        Parallel.For(0, chunks, _parallel, k =>
+        _team.For(chunks, k =>
         {
             var h = k == 0 ? result : _blockHistograms[k - 1];
             if (k > 0)
@@ -628,7 +628,7 @@ internal sealed class TreeLearner
         }
 
         var feature = s.Feature;
-        Parallel.For(0, blocks, _parallel, k =>
+        _team.For(blocks, k =>
         {
             var start = begin + (k * Block);
             var end = Math.Min(begin + count, start + Block);
@@ -652,7 +652,7 @@ internal sealed class TreeLearner
             r += rights[k];
         }
 
-        Parallel.For(0, blocks, _parallel, k =>
+        _team.For(blocks, k =>
         {
             _scratch.AsSpan(begin + (k * Block), lefts[k]).CopyTo(_indices.AsSpan(leftAt[k]));
             _scratchRight.AsSpan(begin + (k * Block), rights[k]).CopyTo(_indices.AsSpan(rightAt[k]));
