@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using LaborMarket.Normalization;
 
@@ -21,8 +20,9 @@ public sealed class LightGbmModel
     private readonly bool _hasLinearTrees;
     private readonly BitvectorForest? _forest; // the trees evaluated feature by feature (64 leaves or fewer each)
 
-    // Trees a single row's evaluation keeps its words for on the stack.
-    private const int StackWords = 1024;
+    // Each thread's words of reachable leaves for the forest (one per tree), grown to the largest model it predicts with.
+    [ThreadStatic]
+    private static ulong[]? t_words;
 
     [ThreadStatic]
     private static TreeShap.PathElement[]? t_shapPath;
@@ -133,13 +133,7 @@ public sealed class LightGbmModel
         output[..OutputCount].Clear();
         if (_forest is { } forest)
         {
-            var rented = forest.TreeCount > StackWords ? ArrayPool<ulong>.Shared.Rent(forest.TreeCount) : null;
-            forest.AddRaw(features, output, rented is null ? stackalloc ulong[forest.TreeCount] : rented);
-            if (rented is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
-
+            forest.AddRaw(features, output, Words(forest.TreeCount));
             return;
         }
 
@@ -202,13 +196,11 @@ public sealed class LightGbmModel
         {
             // Row by row, each evaluated feature by feature over all trees at once.
             output[..(n * k)].Clear();
-            var words = ArrayPool<ulong>.Shared.Rent(forest.TreeCount);
+            var words = Words(forest.TreeCount);
             for (var r = 0; r < n; r++)
             {
                 forest.AddRaw(rows.Slice(r * f, f), output.Slice(r * k, k), words);
             }
-
-            ArrayPool<ulong>.Shared.Return(words);
         }
         else if (_hasLinearTrees)
         {
@@ -335,13 +327,7 @@ public sealed class LightGbmModel
         CheckFeatures(features);
         if (_forest is { } forest)
         {
-            var rented = forest.TreeCount > StackWords ? ArrayPool<ulong>.Shared.Rent(forest.TreeCount) : null;
-            forest.Leaves(features, leaves, rented is null ? stackalloc ulong[forest.TreeCount] : rented);
-            if (rented is not null)
-            {
-                ArrayPool<ulong>.Shared.Return(rented);
-            }
-
+            forest.Leaves(features, leaves, Words(forest.TreeCount));
             return;
         }
 
@@ -390,6 +376,9 @@ public sealed class LightGbmModel
             throw new ArgumentException($"the model gives {OutputCount} values per row; the output has room for {outputLength}", nameof(outputLength));
         }
     }
+
+    private static Span<ulong> Words(int trees) =>
+        (t_words is { } words && words.Length >= trees ? words : t_words = new ulong[trees]).AsSpan(0, trees);
 
     private void CheckFeatures(ReadOnlySpan<double> features)
     {
