@@ -119,8 +119,7 @@ public static class GbdtTrainer
 
         using var team = new WorkerTeam(parallel.MaxDegreeOfParallelism, cancellationToken);
         var learner = new TreeLearner(rowBins, columnBins, bins, n, p, team);
-        var grad = new double[k * n];
-        var hess = new double[k * n];
+        var gh = new double[2 * k * n]; // gradient and hessian of each row side by side, class after class
         var trees = new List<GrownTree>();
         var shrink = new List<double>();
         var history = new List<double>();
@@ -157,11 +156,11 @@ public static class GbdtTrainer
                 }
             }
 
-            objective.Gradients(labels, scores, grad, hess, team);
+            objective.Gradients(labels, scores, gh, team);
             var grown = new GrownTree[k];
             for (var c = 0; c < k; c++)
             {
-                var tree = learner.Grow(bag, grad, hess, c * n, featureUsed);
+                var tree = learner.Grow(bag, gh, c * n, featureUsed);
                 if (objective.RenewsLeaves)
                 {
                     RenewQuantileLeaves(tree, learner, labels, scores.AsSpan(c * n, n), p.Alpha);

@@ -35,8 +35,11 @@ internal abstract class Objective
 
     public abstract double InitScore(double[] labels, int classIndex);
 
-    /// <summary>Gradients and hessians for every row (class-major for several classes).</summary>
-    public void Gradients(double[] labels, double[] scores, double[] grad, double[] hess, WorkerTeam team)
+    /// <summary>
+    /// Gradients and hessians for every row, side by side (gradient at 2i, hessian at 2i + 1; class-major for several
+    /// classes): the layout histograms read, so no copy is made.
+    /// </summary>
+    public void Gradients(double[] labels, double[] scores, double[] gh, WorkerTeam team)
     {
         var n = labels.Length;
         const int chunk = 16_384;
@@ -45,12 +48,12 @@ internal abstract class Objective
             var end = Math.Min(n, (c + 1) * chunk);
             for (var i = c * chunk; i < end; i++)
             {
-                Gradient(labels, scores, grad, hess, i, n);
+                Gradient(labels, scores, gh, i, n);
             }
         });
     }
 
-    protected abstract void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n);
+    protected abstract void Gradient(double[] labels, double[] scores, double[] gh, int i, int n);
 
     /// <summary>The validation metric (lower is better).</summary>
     public abstract double Metric(double[] labels, double[] scores);
@@ -76,10 +79,10 @@ internal abstract class Objective
 
         public override double InitScore(double[] labels, int classIndex) => labels.Average();
 
-        protected override void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n)
+        protected override void Gradient(double[] labels, double[] scores, double[] gh, int i, int n)
         {
-            grad[i] = scores[i] - labels[i];
-            hess[i] = 1;
+            gh[2 * i] = scores[i] - labels[i];
+            gh[(2 * i) + 1] = 1;
         }
 
         public override double Metric(double[] labels, double[] scores)
@@ -103,10 +106,10 @@ internal abstract class Objective
 
         public override double InitScore(double[] labels, int classIndex) => Percentile((double[])labels.Clone(), alpha);
 
-        protected override void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n)
+        protected override void Gradient(double[] labels, double[] scores, double[] gh, int i, int n)
         {
-            grad[i] = scores[i] - labels[i] >= 0 ? 1 - alpha : -alpha;
-            hess[i] = 1;
+            gh[2 * i] = scores[i] - labels[i] >= 0 ? 1 - alpha : -alpha;
+            gh[(2 * i) + 1] = 1;
         }
 
         public override double Metric(double[] labels, double[] scores)
@@ -136,11 +139,11 @@ internal abstract class Objective
             return Math.Log(mean / (1 - mean));
         }
 
-        protected override void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n)
+        protected override void Gradient(double[] labels, double[] scores, double[] gh, int i, int n)
         {
             var prob = 1 / (1 + Math.Exp(-scores[i]));
-            grad[i] = prob - labels[i];
-            hess[i] = Math.Max(prob * (1 - prob), 1e-16);
+            gh[2 * i] = prob - labels[i];
+            gh[(2 * i) + 1] = Math.Max(prob * (1 - prob), 1e-16);
         }
 
         public override double Metric(double[] labels, double[] scores)
@@ -166,11 +169,11 @@ internal abstract class Objective
 
         public override double InitScore(double[] labels, int classIndex) => Math.Log(Math.Max(labels.Average(), 1e-10));
 
-        protected override void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n)
+        protected override void Gradient(double[] labels, double[] scores, double[] gh, int i, int n)
         {
             var mu = Math.Exp(scores[i]);
-            grad[i] = mu - labels[i];
-            hess[i] = Math.Exp(scores[i] + maxDeltaStep);
+            gh[2 * i] = mu - labels[i];
+            gh[(2 * i) + 1] = Math.Exp(scores[i] + maxDeltaStep);
         }
 
         public override double Metric(double[] labels, double[] scores)
@@ -198,7 +201,7 @@ internal abstract class Objective
         public override double InitScore(double[] labels, int classIndex) =>
             Math.Log(Math.Max(1e-15, labels.Count(l => (int)l == classIndex) / (double)labels.Length));
 
-        protected override void Gradient(double[] labels, double[] scores, double[] grad, double[] hess, int i, int n)
+        protected override void Gradient(double[] labels, double[] scores, double[] gh, int i, int n)
         {
             var max = double.NegativeInfinity;
             for (var c = 0; c < classes; c++)
@@ -218,8 +221,8 @@ internal abstract class Objective
             for (var c = 0; c < classes; c++)
             {
                 var prob = p[c] / total;
-                grad[(c * n) + i] = prob - ((int)labels[i] == c ? 1 : 0);
-                hess[(c * n) + i] = Math.Max(factor * prob * (1 - prob), 1e-16);
+                gh[2 * ((c * n) + i)] = prob - ((int)labels[i] == c ? 1 : 0);
+                gh[(2 * ((c * n) + i)) + 1] = Math.Max(factor * prob * (1 - prob), 1e-16);
             }
         }
 

@@ -55,7 +55,8 @@ internal sealed class TreeLearner
     private readonly int[] _scratch;
     private readonly int[] _scratchRight;
     private readonly byte[] _goesLeft = new byte[256]; // per split: which side each bin of the split feature goes to
-    private readonly double[] _gh; // gradient and hessian of each row, side by side: one memory access per row
+    private double[] _gh = []; // gradient and hessian of each row, side by side (one memory access per row), of the tree being grown
+    private int _ghOffset; // where the class of the tree being grown starts in _gh
 
     public TreeLearner(byte[] bins, byte[] columns, FeatureBins[] features, int rows, GbdtParameters p, WorkerTeam team)
     {
@@ -69,7 +70,6 @@ internal sealed class TreeLearner
         _indices = new int[rows];
         _scratch = new int[rows];
         _scratchRight = new int[rows];
-        _gh = new double[rows * 2];
     }
 
     /// <summary>Leaf ranges of <see cref="Indices"/> after <see cref="Grow"/>: rows of leaf i are Indices[Begin[i] .. Begin[i] + Count[i]].</summary>
@@ -126,23 +126,28 @@ internal sealed class TreeLearner
         }
     }
 
-    /// <summary>Grows a tree on <paramref name="rows"/> with the gradients and hessians at <c>offset + row</c>.</summary>
-    public GrownTree Grow(int[] rows, double[] grad, double[] hess, int offset, bool[] featureUsed)
+    /// <summary>
+    /// Grows a tree on <paramref name="rows"/> with the gradient and hessian of a row at <c>gh[2 * (offset + row)]</c>
+    /// and the next place.
+    /// </summary>
+    public GrownTree Grow(int[] rows, double[] gh, int offset, bool[] featureUsed)
     {
-        // Gradients and hessians copied side by side, and summed per block (the blocks added in order: the same sum
-        // whatever the thread count).
-        var gh = _gh;
+        _gh = gh;
+        _ghOffset = 2 * offset;
+
+        // The root's sums, per block (the blocks added in order: the same sum whatever the thread count).
         var blocks = (rows.Length + Block - 1) / Block;
         var blockSums = new (double G, double H)[blocks];
+        var at = 2 * offset;
         _team.For(blocks, k =>
         {
             var end = Math.Min(rows.Length, (k + 1) * Block);
             double g = 0, h = 0;
             for (var i = k * Block; i < end; i++)
             {
-                var r = rows[i];
-                g += gh[2 * r] = grad[offset + r];
-                h += gh[(2 * r) + 1] = hess[offset + r];
+                var r = at + (2 * rows[i]);
+                g += gh[r];
+                h += gh[r + 1];
             }
 
             blockSums[k] = (g, h);
@@ -288,7 +293,7 @@ internal sealed class TreeLearner
         var f = _featureCount;
         ref var data = ref MemoryMarshal.GetArrayDataReference(hist.Data);
         ref var bins = ref MemoryMarshal.GetArrayDataReference(_bins);
-        ref var gh = ref MemoryMarshal.GetArrayDataReference(_gh);
+        ref var gh = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_gh), _ghOffset);
         var rows = _indices.AsSpan(start, count);
         var i = 0;
         if (Sse.IsSupported && sparse)
