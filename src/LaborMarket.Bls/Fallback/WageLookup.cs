@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
 using LaborMarket.Normalization.Geography;
@@ -90,9 +89,9 @@ public sealed class WageLookup
     // that is read, so answers are made without recording and worded only when asked).
     internal string[] StepsOf(SocCode requested, WageLocation location, int? year)
     {
-        var steps = new StepRecorder();
+        var steps = new StepList();
         Work(requested, location, year, ref steps);
-        return new WageSteps(steps.ToArray(), _describe).Render();
+        return WageSteps.Render(steps.Steps, _describe);
     }
 
     private WageAnswer Work<TSteps>(SocCode requested, WageLocation location, int? year, ref TSteps steps)
@@ -238,14 +237,13 @@ public sealed class WageLookup
     }
 
     private static OewsValue Pick(OewsEstimate e, int figure) => new Values(e)[figure];
+
     private Plan PlanFor(WageLocation location)
     {
         if (location.County is { } county)
         {
             // Made once per county; two threads making the same plan at once make equal plans.
-            var plans = Volatile.Read(ref _countyPlans[county.StateFips])
-                ?? Interlocked.CompareExchange(ref _countyPlans[county.StateFips], new Plan?[1000], null)
-                ?? _countyPlans[county.StateFips]!;
+            var plans = LazyInitializer.EnsureInitialized(ref _countyPlans[county.StateFips], static () => new Plan?[1000]);
             return plans[county.CountyCode] ??= MakePlan(location);
         }
 
@@ -416,40 +414,13 @@ public sealed class WageLookup
         }
     }
 
-    // Steps recorded on the stack, copied to one array for the answer.
-    private struct StepRecorder : IStepSink
+    // Steps recorded in order (only when an answer's steps are read).
+    private readonly struct StepList() : IStepSink
     {
-        public readonly bool Records => true;
+        public List<WageStep> Steps { get; } = [];
 
-        private StepBuffer _buffer;
-        private int _count;
-        private List<WageStep>? _more;
+        public bool Records => true;
 
-        public void Add(in WageStep step)
-        {
-            if (_count < StepBuffer.Capacity)
-            {
-                _buffer[_count++] = step;
-            }
-            else
-            {
-                (_more ??= []).Add(step);
-            }
-        }
-
-        public readonly WageStep[] ToArray()
-        {
-            var all = new WageStep[_count + (_more?.Count ?? 0)];
-            ((ReadOnlySpan<WageStep>)_buffer)[.._count].CopyTo(all);
-            _more?.CopyTo(all, _count);
-            return all;
-        }
-    }
-
-    [System.Runtime.CompilerServices.InlineArray(Capacity)]
-    private struct StepBuffer
-    {
-        public const int Capacity = 8;
-        private WageStep _first;
+        public void Add(in WageStep step) => Steps.Add(step);
     }
 }

@@ -24,26 +24,26 @@ internal enum WageStepKind : byte
 /// <summary>One recorded step: the kind and the facts its wording needs.</summary>
 internal readonly record struct WageStep(WageStepKind Kind, byte Figure, OewsAreaCode Area, SocCode Soc, SocCode Code, int Year, OewsValue Value, string? Text);
 
-/// <summary>The steps of one answer, recorded as facts and worded when first read.</summary>
-internal sealed class WageSteps(WageStep[] steps, Func<OewsAreaCode, string> describe)
+/// <summary>The wording of the steps of one answer, recorded as facts.</summary>
+internal static class WageSteps
 {
     internal static readonly string[] FigureNames =
         ["annual median", "annual 10th percentile", "annual 90th percentile", "annual mean", "hourly median", "employment"];
 
     private static readonly string[] Years = Enumerable.Range(1990, 80).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    public string[] Render()
+    public static string[] Render(List<WageStep> steps, Func<OewsAreaCode, string> describe)
     {
-        var text = new string[steps.Length];
-        for (var i = 0; i < steps.Length; i++)
+        var text = new string[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
         {
-            text[i] = Word(steps[i]);
+            text[i] = Word(steps[i], describe);
         }
 
         return text;
     }
 
-    private string Word(in WageStep s)
+    private static string Word(in WageStep s, Func<OewsAreaCode, string> describe)
     {
         var name = FigureNames[s.Figure];
         return s.Kind switch

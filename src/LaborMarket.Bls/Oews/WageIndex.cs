@@ -14,14 +14,13 @@ public sealed class WageIndex
     // answer finds its location's area ids and its code's id once, then every row it needs is an array read.
     private readonly Dictionary<OewsAreaCode, int> _areaIds;
     private readonly int[]?[] _socIdTable; // [major group][rest of the code] -> id + 1: the id of a code in two reads
-    private readonly SocCode[] _socs;
+    private readonly int _socCount;
     private readonly int[] _parentIds; // nearest held parent group of each code, -1 for none
     private readonly bool[] _detailed; // whether a code is held as a detailed occupation in any area
-    private readonly (int Start, int Count)[] _groups; // [areaId * _socs.Length + socId]; Count 0: no row
+    private readonly (int Start, int Count)[] _groups; // [areaId * _socCount + socId]; Count 0: no row
     private readonly OewsEstimate?[] _estimates;
     private readonly WageIndexFile.Stored? _stored; // a loaded file's rows, made into objects when first asked for
-    private readonly Dictionary<OewsAreaCode, string> _areaTitles;
-    private readonly string?[] _areaTitlesById;
+    private readonly string?[] _areaTitles; // by area id
 
     private WageIndex(List<Group> groups, OewsEstimate?[] estimates, WageIndexFile.Stored? stored,
         HashSet<int> detailed, Dictionary<OewsAreaCode, string> titles, IReadOnlyList<int> years)
@@ -38,19 +37,19 @@ public sealed class WageIndex
             }
         }
 
-        _socs = [.. socs];
+        _socCount = socs.Count;
         _socIdTable = new int[]?[100];
         foreach (var (value, id) in socIds)
         {
             (_socIdTable[value / 10000] ??= new int[10000])[value % 10000] = id + 1;
         }
 
-        _parentIds = new int[_socs.Length];
-        _detailed = new bool[_socs.Length];
-        for (var i = 0; i < _socs.Length; i++)
+        _parentIds = new int[_socCount];
+        _detailed = new bool[_socCount];
+        for (var i = 0; i < _socCount; i++)
         {
             _parentIds[i] = -1;
-            for (var p = _socs[i].Parent; p is { } parent; p = parent.Parent)
+            for (var p = socs[i].Parent; p is { } parent; p = parent.Parent)
             {
                 if (socIds.TryGetValue(parent.Value, out var id))
                 {
@@ -59,29 +58,28 @@ public sealed class WageIndex
                 }
             }
 
-            _detailed[i] = detailed.Contains(_socs[i].Value);
+            _detailed[i] = detailed.Contains(socs[i].Value);
         }
 
-        _groups = new (int, int)[_areaIds.Count * _socs.Length];
+        _groups = new (int, int)[_areaIds.Count * _socCount];
         foreach (var g in groups)
         {
-            ref var slot = ref _groups[(_areaIds[g.Area] * _socs.Length) + socIds[g.Soc.Value]];
+            ref var slot = ref _groups[(_areaIds[g.Area] * _socCount) + socIds[g.Soc.Value]];
             SplitGroup |= slot.Count != 0;
             slot = (g.Start, g.Count);
         }
 
         _estimates = estimates;
         _stored = stored;
-        _areaTitles = titles;
-        _areaTitlesById = new string?[_areaIds.Count];
+        _areaTitles = new string?[_areaIds.Count];
         foreach (var (area, id) in _areaIds)
         {
-            _areaTitlesById[id] = titles.GetValueOrDefault(area);
+            _areaTitles[id] = titles.GetValueOrDefault(area);
         }
 
         Count = estimates.Length;
         Years = years;
-        Areas = titles.Count;
+        Areas = _areaIds.Count;
     }
 
     // Whether one (area, code) came in two ranges (a file not written by Save): such an index is rebuilt.
@@ -139,7 +137,7 @@ public sealed class WageIndex
             return null;
         }
 
-        var (start, count) = _groups[(areaId * _socs.Length) + socId];
+        var (start, count) = _groups[(areaId * _socCount) + socId];
         for (var i = start; i < start + count; i++)
         {
             var r = At(i);
@@ -158,9 +156,6 @@ public sealed class WageIndex
     /// <summary>The id of a code held, -1 for none.</summary>
     internal int SocId(SocCode soc) => soc.Value is >= 0 and < 1_000_000 && _socIdTable[soc.Value / 10000] is { } part ? part[soc.Value % 10000] - 1 : -1;
 
-    /// <summary>The code of an id.</summary>
-    internal SocCode SocOf(int socId) => _socs[socId];
-
     /// <summary>The id of the nearest parent group of a code that is held, -1 for none.</summary>
     internal int ParentId(int socId) => _parentIds[socId];
 
@@ -168,7 +163,7 @@ public sealed class WageIndex
     internal bool IsDetailed(int socId) => socId >= 0 && _detailed[socId];
 
     /// <summary>The published title of an area id.</summary>
-    internal string? AreaTitle(int areaId) => areaId < 0 ? null : _areaTitlesById[areaId];
+    internal string? AreaTitle(int areaId) => areaId < 0 ? null : _areaTitles[areaId];
 
     private OewsEstimate At(int i) => _estimates[i] ?? Materialize(i);
 
@@ -179,7 +174,7 @@ public sealed class WageIndex
     }
 
     /// <summary>The published title of an area, if any row of it is held.</summary>
-    public string? AreaTitle(OewsAreaCode area) => _areaTitles.GetValueOrDefault(area);
+    public string? AreaTitle(OewsAreaCode area) => AreaTitle(AreaId(area));
 
     /// <summary>Whether any area holds a detailed row for the code (OEWS publishes some occupations only as their broad group).</summary>
     public bool PublishesDetailed(SocCode soc) => IsDetailed(SocId(soc));
@@ -247,7 +242,7 @@ public sealed class WageIndex
     }
 
     /// <summary>Whether any row for the area is held.</summary>
-    public bool HasArea(OewsAreaCode area) => _areaTitles.ContainsKey(area);
+    public bool HasArea(OewsAreaCode area) => _areaIds.ContainsKey(area);
 
     private sealed class Builder
     {

@@ -58,7 +58,7 @@ public static class GbdtTrainer
         objective.CheckLabels(train.LabelArray);
         var n = train.RowCount;
         var f = train.FeatureCount;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = p.NumThreads > 0 ? p.NumThreads : Environment.ProcessorCount, CancellationToken = cancellationToken };
+        using var team = new WorkerTeam(p.NumThreads > 0 ? p.NumThreads : Environment.ProcessorCount, cancellationToken);
 
         // Bin each feature (from up to 200,000 rows, as LightGBM samples), then store the bins row by row (for
         // histograms) and column by column (for partitions).
@@ -66,7 +66,7 @@ public static class GbdtTrainer
         var bins = new FeatureBins[f];
         var rowBins = new byte[n * f];
         var columnBins = new byte[n * f];
-        Parallel.For(0, f, parallel, j =>
+        team.For(f, j =>
         {
             var values = new double[sample.Length];
             for (var i = 0; i < sample.Length; i++)
@@ -85,7 +85,7 @@ public static class GbdtTrainer
 
         // The row-by-row copy made from the columns by blocks of rows (threads writing one feature each into the
         // same rows would share cache lines).
-        Parallel.For(0, (n + 65_535) / 65_536, parallel, b =>
+        team.For((n + 65_535) / 65_536, b =>
         {
             var end = Math.Min(n, (b + 1) * 65_536);
             for (var j = 0; j < f; j++)
@@ -117,7 +117,6 @@ public static class GbdtTrainer
             }
         }
 
-        using var team = new WorkerTeam(parallel.MaxDegreeOfParallelism, cancellationToken);
         var learner = new TreeLearner(rowBins, columnBins, bins, n, p, team);
         var gh = new double[2 * k * n]; // gradient and hessian of each row side by side, class after class
         var trees = new List<GrownTree>();

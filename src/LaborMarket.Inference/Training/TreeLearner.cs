@@ -38,8 +38,9 @@ internal sealed class GrownTree
 /// histograms per leaf (the larger child by subtraction from its parent), the best split of the best leaf
 /// first, numerical splits trying missing values on both sides, categorical splits one-vs-rest or by
 /// ordered category statistics. Bins are stored row by row, so one row's features share a cache line when
-/// histograms are built, and again column by column, so a partition reads one small array; histograms are summed over a fixed number of chunks of rows on several threads and the chunks added in order, so
-/// results do not depend on the thread count.
+/// histograms are built, and again column by column, so a partition reads one small array; histograms are
+/// summed over a fixed number of chunks of rows on several threads and the chunks added in order, so results do
+/// not depend on the thread count.
 /// </summary>
 internal sealed class TreeLearner
 {
@@ -50,7 +51,7 @@ internal sealed class TreeLearner
     private readonly FeatureBins[] _features;
     private readonly GbdtParameters _p;
     private readonly WorkerTeam _team;
-    private readonly int _stride;
+    private const int Stride = 256; // bins per feature in a histogram (bins are bytes)
     private readonly int[] _indices;
     private readonly int[] _scratch;
     private readonly int[] _scratchRight;
@@ -66,7 +67,6 @@ internal sealed class TreeLearner
         _features = features;
         _p = p;
         _team = team;
-        _stride = 256;
         _indices = new int[rows];
         _scratch = new int[rows];
         _scratchRight = new int[rows];
@@ -138,7 +138,7 @@ internal sealed class TreeLearner
         // The root's sums, per block (the blocks added in order: the same sum whatever the thread count).
         var blocks = (rows.Length + Block - 1) / Block;
         var blockSums = new (double G, double H)[blocks];
-        var at = 2 * offset;
+        var at = _ghOffset;
         _team.For(blocks, k =>
         {
             var end = Math.Min(rows.Length, (k + 1) * Block);
@@ -229,7 +229,7 @@ internal sealed class TreeLearner
     {
         if (_rented == _leafHistograms.Count)
         {
-            _leafHistograms.Add(new Histogram(_features.Length * _stride));
+            _leafHistograms.Add(new Histogram(_features.Length * Stride));
         }
 
         var h = _leafHistograms[_rented++];
@@ -253,7 +253,7 @@ internal sealed class TreeLearner
         var result = Rent();
         while (_blockHistograms.Count < chunks - 1)
         {
-            _blockHistograms.Add(new Histogram(_features.Length * _stride));
+            _blockHistograms.Add(new Histogram(_features.Length * Stride));
         }
 
         if (chunks == 1)
@@ -288,7 +288,7 @@ internal sealed class TreeLearner
     private void Accumulate(Histogram hist, int start, int count, bool sparse)
     {
         // The hottest loop of training. Bin values are bytes (< 256) and features < _featureCount, so every
-        // index stays inside the histogram (features x 256) and the bins array (rows x features): the checks the
+        // index stays inside the histogram (features x Stride) and the bins array (rows x features): the checks the
         // runtime would repeat on each of the three writes per feature are left out.
         var f = _featureCount;
         ref var data = ref MemoryMarshal.GetArrayDataReference(hist.Data);
@@ -298,8 +298,8 @@ internal sealed class TreeLearner
         var i = 0;
         if (Sse.IsSupported && sparse)
         {
-            // A leaf holding a small share of the rows (under a third) reads them far apart: each row's bins and gradient would be a
-            // wait on memory. The processor is asked for them a few rows ahead (the sums are the same).
+            // A leaf holding a small share of the rows (under a third) reads them far apart: each row's bins and
+            // gradient would be a wait on memory. The processor is asked for them a few rows ahead (the sums are the same).
             for (; i + FetchAhead < rows.Length; i++)
             {
                 var next = rows[i + FetchAhead];
@@ -326,7 +326,7 @@ internal sealed class TreeLearner
         {
             ref var slot = ref Unsafe.Add(ref feature, (nint)Unsafe.Add(ref rowBins, j) * 2);
             (Vector128.LoadUnsafe(ref slot) + pair).StoreUnsafe(ref slot);
-            feature = ref Unsafe.Add(ref feature, 512);
+            feature = ref Unsafe.Add(ref feature, 2 * Stride);
         }
     }
 
@@ -369,7 +369,7 @@ internal sealed class TreeLearner
     private void Numerical(Histogram hist, int f, (double G, double H, int C) total, Split best)
     {
         var bins = _features[f];
-        var offset = f * _stride;
+        var offset = f * Stride;
         var parentGain = Gain(total.G, total.H, 0);
         var missing = bins.HasMissingBin ? offset + bins.ValueBins : -1;
         var perHessian = total.C / total.H;
@@ -417,7 +417,7 @@ internal sealed class TreeLearner
     private void Categorical(Histogram hist, int f, (double G, double H, int C) total, Split best)
     {
         var bins = _features[f];
-        var offset = f * _stride;
+        var offset = f * Stride;
         var used = bins.ValueBins;
         var perHessian = total.C / total.H;
         if (used <= _p.MaxCatToOnehot)

@@ -20,7 +20,7 @@ public sealed record TitleMatch
     public required string Input { get; init; }
 
     /// <summary>The words that identified the role, after cleaning and abbreviation expansion.</summary>
-    public string CleanedTitle { get => Details.CleanedTitle; init => _details = Details with { CleanedTitle = value }; }
+    public string CleanedTitle => Details.CleanedTitle;
 
     /// <summary>The chosen role, or null when the title matched nothing.</summary>
     public Role? Role { get; init; }
@@ -35,7 +35,7 @@ public sealed record TitleMatch
     public SeniorityLevel Seniority { get; init; } = SeniorityLevel.Mid;
 
     /// <summary>The word or level that set <see cref="Seniority"/>, or null when it is the default.</summary>
-    public string? SeniorityEvidence { get => Details.SeniorityEvidence; init => _details = Details with { SeniorityEvidence = value }; }
+    public string? SeniorityEvidence => Details.SeniorityEvidence;
 
     /// <summary>
     /// The probability that <see cref="Role"/>'s SOC code is right, calibrated on real labeled titles
@@ -53,10 +53,10 @@ public sealed record TitleMatch
     public bool NeedsReview { get; init; }
 
     /// <summary>The best roles, best first (the chosen role first when matched).</summary>
-    public IReadOnlyList<TitleCandidate> Candidates { get => Details.Candidates; init => _details = Details with { Candidates = value }; }
+    public IReadOnlyList<TitleCandidate> Candidates => Details.Candidates;
 
     /// <summary>Why the title matched nothing, or null when it matched.</summary>
-    public string? UnmatchedReason { get => Details.UnmatchedReason; init => _details = Details with { UnmatchedReason = value }; }
+    public string? UnmatchedReason => Details.UnmatchedReason;
 
     // The normalizer that made the result and the candidates it kept: they work the account out again.
     internal TitleNormalizer? Source { get; init; }
