@@ -176,7 +176,7 @@ internal static class NormalizeCommand
             switch (format)
             {
                 case "csv":
-                    CsvText.WriteRow(writer, Row(m));
+                    CsvText.WriteRow(writer, Row(m, top));
                     break;
                 case "json":
                     WriteJson(json!, m);
@@ -218,7 +218,9 @@ internal static class NormalizeCommand
         buffer.SetLength(0);
     }
 
-    private static string?[] Row(TitleMatch m) =>
+    // The candidates column lists the runners-up: with one candidate kept there are none, and the result's account
+    // (worked out again when read) is not asked for.
+    private static string?[] Row(TitleMatch m, int top) =>
     [
         m.Input,
         m.Role?.Id,
@@ -231,7 +233,7 @@ internal static class NormalizeCommand
         m.NeedsReview ? "true" : "false",
         Method(m.MatchedBy),
         m.MatchedText,
-        string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
+        top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
     ];
 
     private static void WriteJson(Utf8JsonWriter json, TitleMatch m)
