@@ -101,8 +101,9 @@ internal static class SeniorityRules
                 case "director" when !(prev is "funeral"):
                     rank = prev is "executive" or "managing" ? SeniorityLevel.Executive : SeniorityLevel.Director;
                     break;
-                case "vice" when next is "president":
+                case "vice" when next is "president" or "director":
                     rank = SeniorityLevel.VicePresident;
+                    modifier = next is "director";
                     break;
                 case "president" when !(prev is "vice"):
                 case "owner" or "founder" or "cofounder" or "proprietor":

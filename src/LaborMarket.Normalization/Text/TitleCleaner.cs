@@ -339,6 +339,14 @@ internal sealed class TitleCleaner
             return;
         }
 
+        // "Vice President of Sales" (or "VP Sales") heads the sales function as a director does: the words that pick
+        // the occupation are the function's, and "vice" stays only as the seniority evidence.
+        if (word is "president" && s.Count > 0 && s.Word(s.Count - 1) is "vice" && s.Tokens[s.Count - 1].Segment == like.Segment)
+        {
+            s.Tokens[s.Count - 1].Flags |= TokenFlags.Seniority;
+            word = "director";
+        }
+
         word.CopyTo(s.Text.AsSpan(s.TextLength));
         s.Tokens[s.Count++] = new TitleToken
         {
@@ -533,6 +541,8 @@ internal sealed class TitleCleaner
         }
 
         s.Head = lastInFirst;
+        FindOf(s, firstSegment);
+
         var inverted = inFirst == 1 && HasLaterPrimarySegment(s, firstSegment);
         for (var i = 0; i < s.Count; i++)
         {
@@ -546,6 +556,38 @@ internal sealed class TitleCleaner
                 }
             }
         }
+    }
+
+    // "Director of Engineering" is an engineering director: the words before "of" name the rank and hold the head,
+    // the words after it name the field and are read first.
+    private static void FindOf(TitleScratch s, int firstSegment)
+    {
+        var before = -1;
+        for (var i = 0; i < s.Count; i++)
+        {
+            var t = s.Tokens[i];
+            if (t.Segment != firstSegment || (t.Flags & TokenFlags.Secondary) != 0)
+            {
+                continue;
+            }
+
+            if (t.IsContent)
+            {
+                if (s.OfSplit >= 0)
+                {
+                    s.Head = before;
+                    return;
+                }
+
+                before = i;
+            }
+            else if (before >= 0 && s.OfSplit < 0 && s.Word(i) is "of" or "for")
+            {
+                s.OfSplit = i;
+            }
+        }
+
+        s.OfSplit = -1;
     }
 
     private static bool HasLaterPrimarySegment(TitleScratch s, int firstSegment) => NextSegment(s, firstSegment) >= 0;
@@ -579,7 +621,7 @@ internal sealed class TitleCleaner
                     continue;
                 }
 
-                var isFirstSegment = t.Segment == firstSegment;
+                var isFirstSegment = t.Segment == firstSegment && (s.OfSplit < 0 || i < s.OfSplit);
                 if ((pass == 0 && !isFirstSegment) || (pass == 1 && isFirstSegment))
                 {
                     s.Order[s.OrderCount++] = i;

@@ -24,6 +24,9 @@ internal sealed class TitleScratch
     public readonly char[] Key = new char[TitleCleaner.MaxInputLength * 4];
 
     public int Head;
+
+    /// <summary>The "of" or "for" that splits "Director of Engineering" into rank and field; -1 if none.</summary>
+    public int OfSplit;
     public SeniorityLevel Seniority;
     public int SeniorityToken;
     public int Level;
@@ -64,6 +67,7 @@ internal sealed class TitleScratch
         OrderCount = 0;
         PrimaryCount = 0;
         Head = -1;
+        OfSplit = -1;
         Seniority = SeniorityLevel.Mid;
         SeniorityToken = -1;
         Level = 0;

@@ -11,7 +11,12 @@ namespace LaborMarket.Normalization.Titles;
 /// </summary>
 public sealed class TitleNormalizer
 {
-    internal const float MinScore = 0.28f;
+    internal const float MinScore = 0.15f;
+
+    // Major-group vote over the best roles (chosen on held-out O*NET 27.0 titles): scores cubed, so one strong
+    // role outweighs several weak ones; another group wins only by 15 %.
+    private const int GroupVoteRoles = 10;
+    private const float GroupVoteMargin = 1.15f;
     private const int CacheLimit = 250_000;
 
     private static readonly Lazy<TitleNormalizer> DefaultLazy = new(() => Create());
@@ -243,8 +248,9 @@ public sealed class TitleNormalizer
             return Matched(title, s, role, confidence, wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase), topK);
         }
 
-        Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, 2)];
+        Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, GroupVoteRoles)];
         var count = _index.Score(s, top, out var fuzzy, out var unknown);
+        PreferMajorGroup(top[..count]);
         TitleCandidate[] list = [];
         if (explain)
         {
@@ -285,6 +291,47 @@ public sealed class TitleNormalizer
 
         var conf = Calibration.Scored(top[0].Score, margin, fuzzy > 0, unknown);
         return Matched(title, s, best, conf, fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase), topK);
+    }
+
+    // The roles' scores summed by SOC major group: when the roles just behind the best one agree on another group
+    // and outweigh it, the best role of that group moves to the front.
+    private void PreferMajorGroup(Span<ScoredRole> top)
+    {
+        if (top.Length < 2)
+        {
+            return;
+        }
+
+        Span<float> groups = stackalloc float[100];
+        groups.Clear();
+        for (var i = 0; i < Math.Min(top.Length, GroupVoteRoles); i++)
+        {
+            var score = top[i].Score;
+            groups[_index.Roles[top[i].Role].Soc.MajorGroupNumber] += score * score * score;
+        }
+
+        var first = _index.Roles[top[0].Role].Soc.MajorGroupNumber;
+        var winner = first;
+        for (var g = 0; g < groups.Length; g++)
+        {
+            winner = groups[g] > groups[winner] ? g : winner;
+        }
+
+        if (groups[winner] <= groups[first] * GroupVoteMargin)
+        {
+            return;
+        }
+
+        for (var i = 1; i < top.Length; i++)
+        {
+            if (_index.Roles[top[i].Role].Soc.MajorGroupNumber == winner)
+            {
+                var item = top[i];
+                top[..i].CopyTo(top[1..]);
+                top[0] = item;
+                return;
+            }
+        }
     }
 
     private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText, int topK) => new()

@@ -1,3 +1,4 @@
+using LaborMarket.Normalization.Seniority;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Normalization.Tests.Titles;
@@ -156,5 +157,30 @@ public class TitleNormalizerTests
         Assert.Equal("III", first[5].SeniorityEvidence);
         Assert.Equal("software engineer backend", first[0].CleanedTitle);
         Assert.True(first[0].Candidates.Count <= 3);
+    }
+
+    [Theory]
+    [InlineData("Director of Engineering", "engineering director")]
+    [InlineData("Manager of Sales Operations", "sales operations manager")]
+    [InlineData("Chief of Police", "police chief")]
+    [InlineData("Teacher for the Deaf", "deaf teacher")]
+    [InlineData("Director of Nursing - Night Shift", "nursing director")]
+    [InlineData("Director", "director")]
+    public void Normalize_RankOfField_ReadsTheFieldFirst(string title, string cleaned) =>
+        Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
+
+    [Theory]
+    [InlineData("Vice President of Sales", "11-2022", "sales director")]
+    [InlineData("VP, Human Resources", "11-3121", "human resources director")]
+    [InlineData("Vice President", "11-1021", "director")]
+    [InlineData("Senior Vice President, Operations", "11-1021", "director operations")]
+    public void Normalize_VicePresidentOfAFunction_IsThatFunctionsManager(string title, string soc, string cleaned)
+    {
+        var m = TitleNormalizer.Default.Normalize(title);
+
+        Assert.Equal(soc, m.SocCode?.ToString());
+        Assert.Equal(SeniorityLevel.VicePresident, m.Seniority);
+        Assert.Equal("vice", m.SeniorityEvidence);
+        Assert.Equal(cleaned, m.CleanedTitle);
     }
 }
