@@ -18,7 +18,8 @@ public sealed record HeadcountMetrics(RegressionMetrics Model, RegressionMetrics
 /// </summary>
 public static class HeadcountModel
 {
-    private static readonly string[] Features = ["archetype_frequency", "company_other_records", "role", "seniority", "location"];
+    private const double RoleMeanPrior = 5;
+    private static readonly string[] Features = ["archetype_frequency", "company_other_records", "role", "role_mean_count", "seniority", "location"];
 
     /// <summary>Trains and evaluates on a random 70/15/15 split of the groups; saves to the registry when given.</summary>
     /// <param name="records">Normalized records.</param>
@@ -41,13 +42,29 @@ public static class HeadcountModel
         var frequency = train.GroupBy(g => g.Archetype, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count() / (double)employers, StringComparer.Ordinal);
         var employerRecords = train.GroupBy(g => g.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Count), StringComparer.Ordinal);
         var roles = new CategoryCodes(train.Select(g => g.Role));
+        var roleCounts = train.GroupBy(g => g.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (Sum: g.Sum(x => x.Count), N: g.Count()), StringComparer.Ordinal);
+        var overall = train.Average(g => g.Count);
+
+        // The mean count of the role's other training groups (a training group's own count left out), shrunk to the
+        // overall mean: the baseline as a feature the trees can refine.
+        double RoleMean(string role, int own, bool inTrain)
+        {
+            var (sum, n) = roleCounts.GetValueOrDefault(role);
+            if (inTrain)
+            {
+                sum -= own;
+                n--;
+            }
+
+            return (sum + (RoleMeanPrior * overall)) / (n + RoleMeanPrior);
+        }
         var locations = new CategoryCodes(train.Select(g => g.Location));
 
         TrainingSet Set(IReadOnlyList<int> indexes, bool inTrain) => TrainingSet.FromRows(Features, indexes.Select(i =>
         {
             var g = groups[i];
             var others = employerRecords.GetValueOrDefault(g.Employer) - (inTrain ? g.Count : 0);
-            return new[] { frequency.GetValueOrDefault(g.Archetype), Math.Log(1 + others), roles.Code(g.Role), SalaryModel.SeniorityRank(g.Seniority), locations.Code(g.Location) };
+            return new[] { frequency.GetValueOrDefault(g.Archetype), Math.Log(1 + others), roles.Code(g.Role), RoleMean(g.Role, g.Count, inTrain), SalaryModel.SeniorityRank(g.Seniority), locations.Code(g.Location) };
         }).ToList(), indexes.Select(i => (double)groups[i].Count).ToList());
 
         var result = GbdtTrainer.Train(Set(split.Train, true), new GbdtParameters
@@ -58,7 +75,6 @@ public static class HeadcountModel
         var test = Set(split.Test, false);
         var predictions = ModelEvaluation.Predict(result.Model, test).Select(p => p[0]).ToArray();
         var meanByRole = train.GroupBy(g => g.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(x => x.Count), StringComparer.Ordinal);
-        var overall = train.Average(g => g.Count);
         var baseline = split.Test.Select(i => meanByRole.GetValueOrDefault(groups[i].Role, overall)).ToArray();
         var metrics = new HeadcountMetrics(
             ModelMetrics.Regression(test.Labels, predictions), ModelMetrics.Regression(test.Labels, baseline),
