@@ -11,7 +11,7 @@ internal readonly record struct ExactHit(int Role, float Share, int Phrase, int 
 
 /// <summary>
 /// The immutable matching structures: a vocabulary with role-level IDF, every alias and title as a
-/// phrase vector with postings, a centroid per role, exact and word-set maps and a deletion index for typos.
+/// phrase vector with postings, naive Bayes word counts per role, exact and word-set maps and a deletion index for typos.
 /// </summary>
 internal sealed class TitleIndex
 {
@@ -42,8 +42,6 @@ internal sealed class TitleIndex
     private readonly int[] _post;
     private readonly int[] _rcStart;
     private readonly int[] _rcRole;
-    private readonly float[] _rcWeight;
-    private readonly float[] _roleNorm;
     private readonly float[] _rcBoost;
     private readonly float[] _roleDenom;
     private readonly SpanLookup<ExactHit> _exact;
@@ -181,42 +179,26 @@ internal sealed class TitleIndex
             }
         }
 
-        // 4. Role centroids: idf x sqrt(share of the role's phrases holding the word).
+        // 4. Naive Bayes, per word the roles whose titles use it: log P(word | role) = boost(word, role) - denom(role),
+        // additive smoothing.
         _rcStart = new int[wordList.Count + 1];
         var rcRole = new List<int>();
-        var rcWeight = new List<float>();
-        var roleNormSq = new float[roleCount];
+        var rcBoost = new List<float>();
+        var roleTokens = new float[roleCount];
         for (var w = 0; w < wordList.Count; w++)
         {
             _rcStart[w] = rcRole.Count;
             foreach (var (role, count) in roleWordCounts[w])
             {
-                var c = _idf[w] * MathF.Sqrt((float)count / rolePhraseCount[role]);
                 rcRole.Add(role);
-                rcWeight.Add(c);
-                roleNormSq[role] += c * c;
+                rcBoost.Add(MathF.Log((count + NbAlpha) / NbAlpha));
+                roleTokens[role] += count;
             }
         }
 
         _rcStart[wordList.Count] = rcRole.Count;
         _rcRole = rcRole.ToArray();
-        _rcWeight = rcWeight.ToArray();
-        _roleNorm = roleNormSq.Select(MathF.Sqrt).ToArray();
-
-        // 5. Naive Bayes: log P(word | role) = boost(word, role) - denom(role), additive smoothing.
-        var roleTokens = new float[roleCount];
-
-        _rcBoost = new float[_rcRole.Length];
-        var k = 0;
-        for (var w = 0; w < wordList.Count; w++)
-        {
-            foreach (var (role, count) in roleWordCounts[w])
-            {
-                _rcBoost[k++] = MathF.Log((count + NbAlpha) / NbAlpha);
-                roleTokens[role] += count;
-            }
-        }
-
+        _rcBoost = rcBoost.ToArray();
         _roleDenom = roleTokens.Select(t => MathF.Log((t + (NbAlpha * wordList.Count)) / NbAlpha)).ToArray();
 
         _exact = new SpanLookup<ExactHit>(Winners(exactVotes));
