@@ -512,7 +512,9 @@ internal sealed class TitleCleaner
 
             if (t.Segment == firstSegment)
             {
-                inFirst++;
+                // "Senior Manager, Marketing" inverts as "Manager, Marketing" does: a rank word before the head is not
+                // a second word of the title.
+                inFirst += s.Word(i) is "senior" or "junior" or "assistant" or "associate" or "deputy" or "interim" or "acting" ? 0 : 1;
                 lastInFirst = i;
             }
         }

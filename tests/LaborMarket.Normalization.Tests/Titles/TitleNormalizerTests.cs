@@ -166,6 +166,8 @@ public class TitleNormalizerTests
     [InlineData("Teacher for the Deaf", "deaf teacher")]
     [InlineData("Director of Nursing - Night Shift", "nursing director")]
     [InlineData("Director", "director")]
+    [InlineData("Senior Manager, Product Marketing", "product marketing manager")]
+    [InlineData("Assistant Manager, Store", "store assistant manager")]
     public void Normalize_RankOfField_ReadsTheFieldFirst(string title, string cleaned) =>
         Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
 
@@ -173,7 +175,7 @@ public class TitleNormalizerTests
     [InlineData("Vice President of Sales", "11-2022", "sales director")]
     [InlineData("VP, Human Resources", "11-3121", "human resources director")]
     [InlineData("Vice President", "11-1021", "director")]
-    [InlineData("Senior Vice President, Operations", "11-1021", "director operations")]
+    [InlineData("Senior Vice President, Operations", "11-1021", "operations director")]
     public void Normalize_VicePresidentOfAFunction_IsThatFunctionsManager(string title, string soc, string cleaned)
     {
         var m = TitleNormalizer.Default.Normalize(title);
