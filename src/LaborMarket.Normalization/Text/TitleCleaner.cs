@@ -583,7 +583,7 @@ internal sealed class TitleCleaner
 
                 before = i;
             }
-            else if (before >= 0 && s.OfSplit < 0 && s.Word(i) is "of" or "for")
+            else if (before >= 0 && s.OfSplit < 0 && s.Word(i) is "of" or "for" && !IsOrganization(s.Word(before)))
             {
                 s.OfSplit = i;
             }
@@ -591,6 +591,11 @@ internal sealed class TitleCleaner
 
         s.OfSplit = -1;
     }
+
+    // "Department of Transportation Engineer", "University of Chicago Research Assistant": an employer's name, not a rank.
+    private static bool IsOrganization(ReadOnlySpan<char> w) => w is "department" or "dept" or "bureau" or "board" or "office"
+        or "division" or "ministry" or "university" or "college" or "school" or "institute" or "city" or "county" or "state"
+        or "commonwealth" or "village" or "town" or "township" or "academy" or "museum" or "bank" or "church";
 
     private static bool HasLaterPrimarySegment(TitleScratch s, int firstSegment) => NextSegment(s, firstSegment) >= 0;
 

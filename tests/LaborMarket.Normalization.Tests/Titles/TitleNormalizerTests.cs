@@ -168,6 +168,8 @@ public class TitleNormalizerTests
     [InlineData("Director", "director")]
     [InlineData("Senior Manager, Product Marketing", "product marketing manager")]
     [InlineData("Assistant Manager, Store", "store assistant manager")]
+    [InlineData("Department of Transportation Engineer", "department transportation engineer")]
+    [InlineData("University of Chicago Research Assistant", "university chicago research assistant")]
     public void Normalize_RankOfField_ReadsTheFieldFirst(string title, string cleaned) =>
         Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
 
