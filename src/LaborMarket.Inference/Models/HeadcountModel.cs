@@ -14,7 +14,8 @@ public sealed record HeadcountMetrics(RegressionMetrics Model, RegressionMetrics
 
 /// <summary>
 /// How many people an archetype has at a company: Poisson GBDT over the archetype's frequency, the company's
-/// other records, the role, the seniority and the location, judged against the mean count by role.
+/// other records, the role and its mean count in the other training groups, the seniority and the location,
+/// judged against the mean count by role.
 /// </summary>
 public static class HeadcountModel
 {
@@ -58,6 +59,7 @@ public static class HeadcountModel
 
             return (sum + (RoleMeanPrior * overall)) / (n + RoleMeanPrior);
         }
+
         var locations = new CategoryCodes(train.Select(g => g.Location));
 
         TrainingSet Set(IReadOnlyList<int> indexes, bool inTrain) => TrainingSet.FromRows(Features, indexes.Select(i =>
