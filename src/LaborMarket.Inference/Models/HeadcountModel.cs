@@ -85,7 +85,11 @@ public static class HeadcountModel
         {
             ["mae"] = metrics.Model.Mae, ["rmse"] = metrics.Model.Rmse, ["poisson_deviance"] = metrics.ModelDeviance,
             ["baseline_mae"] = metrics.Baseline.Mae, ["baseline_poisson_deviance"] = metrics.BaselineDeviance,
-        }, new { kind = "headcount", features = Features, roles = roles.Values, locations = locations.Values, seed });
+        }, new
+        {
+            kind = "headcount", features = Features, roles = roles.Values, locations = locations.Values, seed,
+            role_mean_counts = roleCounts.Keys.ToDictionary(r => r, r => RoleMean(r, 0, inTrain: false), StringComparer.Ordinal),
+        });
         return metrics;
     }
 }

@@ -36,6 +36,12 @@ public class PipelineCommandTests
             Assert.True(File.Exists(Path.Combine(registry, name, "1", "model.txt")), name);
         }
 
+        // The headcount model reads each role's mean count: the registry keeps those means beside the model.
+        using var headcountConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(registry, "headcount", "1", "config.json")));
+        var roleMeans = headcountConfig.RootElement.GetProperty("role_mean_counts").EnumerateObject().ToList();
+        Assert.Equal(headcountConfig.RootElement.GetProperty("roles").GetArrayLength(), roleMeans.Count);
+        Assert.All(roleMeans, p => Assert.InRange(p.Value.GetDouble(), 1.0, 50.0));
+
         var (profileCode, profile, profileError) = await CliRunner.RunAsync("profile", "Senior Software Engineer", "--place", "San Jose, CA",
             "--data", TestData.DataPath(""), "--model", "salary", "--registry", registry, "--format", "json");
         Assert.True(profileCode == 0, profileError);
