@@ -26,6 +26,34 @@ public class RoleCatalogTests
         });
     }
 
+    [Fact]
+    public void Embedded_AnAliasNamesOneOccupation_ExceptTitlesThatAreAmbiguous()
+    {
+        // Titles that really are used for more than one occupation: the normalizer gives them a lower confidence.
+        string[] ambiguous =
+        [
+            "career technical education teacher", "chemistry teacher", "computer science teacher", "engineer", "engineering director",
+            "engineering manager", "english teacher", "food server", "food service worker", "foreign language teacher", "history teacher",
+            "information technology specialist", "mechanic", "physics teacher", "picker", "program director", "restaurant manager",
+            "sales representative", "special education teacher", "teacher", "therapist",
+        ];
+        var cleaner = new LaborMarket.Normalization.Text.TitleCleaner();
+        var scratch = new LaborMarket.Normalization.Text.TitleScratch();
+        var codesByKey = new Dictionary<string, HashSet<SocCode>>(StringComparer.Ordinal);
+        foreach (var role in RoleCatalog.Embedded.Roles)
+        {
+            foreach (var alias in role.Aliases)
+            {
+                cleaner.Clean(alias, scratch);
+                var key = scratch.BuildKey(primaryOnly: true).ToString();
+                (codesByKey.TryGetValue(key, out var codes) ? codes : codesByKey[key] = []).Add(role.Soc);
+            }
+        }
+
+        var shared = codesByKey.Where(p => p.Value.Count > 1).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(ambiguous, shared);
+    }
+
     [DataFact]
     public void Embedded_EveryCodeIsAnOnetOccupation()
     {
