@@ -250,7 +250,12 @@ public sealed class TitleNormalizer
 
         Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, GroupVoteRoles)];
         var count = _index.Score(s, top, out var fuzzy, out var unknown);
-        PreferMajorGroup(top[..count]);
+        var matched = count > 0 && top[0].Score >= MinScore;
+        if (matched)
+        {
+            PreferMajorGroup(top[..count]); // the vote picks among matches; it never turns a match into none
+        }
+
         TitleCandidate[] list = [];
         if (explain)
         {
@@ -261,7 +266,7 @@ public sealed class TitleNormalizer
             }
         }
 
-        if (count == 0 || top[0].Score < MinScore)
+        if (!matched)
         {
             if (explain)
             {

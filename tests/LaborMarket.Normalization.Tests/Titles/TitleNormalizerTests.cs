@@ -187,4 +187,18 @@ public class TitleNormalizerTests
         Assert.Equal("vice", m.SeniorityEvidence);
         Assert.Equal(cleaned, m.CleanedTitle);
     }
+
+    [Fact]
+    public void Normalize_MajorGroupVoteOverridesTheBestRole_StillAMatchAndChosenFirst()
+    {
+        // The best single role here is a generic specialist (business operations), but the roles behind it are in
+        // arts and media (SOC 27): the vote picks that group's best role, even though its own score is lower.
+        var m = TitleNormalizer.Default.Normalize("Television Production Specialist", 3);
+
+        Assert.True(m.IsMatch, m.Explanation);
+        Assert.Equal(27, m.SocCode!.Value.MajorGroupNumber);
+        Assert.Equal(m.Role, m.Candidates[0].Role);
+        Assert.Contains(m.Candidates.Skip(1), c => c.Score > m.Candidates[0].Score);
+        Assert.True(m.NeedsReview);
+    }
 }
