@@ -201,4 +201,13 @@ public class TitleNormalizerTests
         Assert.Contains(m.Candidates.Skip(1), c => c.Score > m.Candidates[0].Score);
         Assert.True(m.NeedsReview);
     }
+
+    [Theory]
+    [InlineData("Bus Driver", "bus driver")]
+    [InlineData("School Bus Aide", "school bus aide")]
+    [InlineData("Econ Dev Manager", "economic development manager")]
+    [InlineData("Sr. Econ", "economist")]
+    [InlineData("Software Dev", "software developer")]
+    public void Normalize_Abbreviation_ExpandsByItsPlaceInTheTitle(string title, string cleaned) =>
+        Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
 }
