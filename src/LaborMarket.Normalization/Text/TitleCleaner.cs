@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LaborMarket.Normalization.Geography;
 using LaborMarket.Normalization.Seniority;
 
 namespace LaborMarket.Normalization.Text;
@@ -67,6 +68,7 @@ internal sealed class TitleCleaner
         var folded = NeedsFolding(input) ? Fold(input) : null;
         Tokenize(folded is null ? input : folded.AsSpan(), s);
         MergeDottedLetters(s);
+        MarkLocation(s);
         Expand(s);
         MarkNoise(s);
         FindHead(s);
@@ -259,6 +261,66 @@ internal sealed class TitleCleaner
         s.RawCount = w;
     }
 
+    // "Registered Nurse - San Diego, CA", "Account Manager (Little Rock, AR 72201)", "Nurse - Texas": a place after the
+    // title is not part of it. A two-letter code counts only after a comma behind a qualifier ("- Boston, MA") or
+    // before a ZIP code, so that "Physician Assistant - PA", "RN, OR" and "Tech - CT" keep their letters.
+    private static void MarkLocation(TitleScratch s)
+    {
+        var end = s.RawCount;
+        var zip = false;
+        while (end > 0 && s.RawWord(end - 1) is { Length: 5 } w && w.IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            zip = true;
+            end--;
+        }
+
+        // The longest run of up to three words at the end that names a state, within one segment.
+        var from = -1;
+        var code = false;
+        for (var k = Math.Min(3, end); k >= 1 && from < 0; k--)
+        {
+            var first = end - k;
+            var a = s.RawTokens[first];
+            var b = s.RawTokens[end - 1];
+            if (a.Segment != b.Segment || !UsState.TryParse(s.Raw.AsSpan(a.Start, b.Start + b.Length - a.Start), out _))
+            {
+                continue;
+            }
+
+            from = first;
+            code = k == 1 && a.Length == 2;
+        }
+
+        if (from <= 0)
+        {
+            return;
+        }
+
+        // The city: up to three words just before the state that already follow the title (after " - ", a comma or in
+        // parentheses), either the state's own segment ("- Austin Texas") or the one before it ("- Boston, MA").
+        var titleSegment = s.RawTokens[0].Segment;
+        bool FollowsTitle(TitleToken t) => t.Segment != titleSegment || (t.Flags & TokenFlags.Secondary) != 0;
+        var state = s.RawTokens[from];
+        var startsSegment = s.RawTokens[from - 1].Segment != state.Segment;
+        var citySegment = s.RawTokens[from - 1].Segment;
+        var city = from;
+        while (city > 0 && from - city < 3 && s.RawTokens[city - 1].Segment == citySegment && FollowsTitle(s.RawTokens[city - 1]))
+        {
+            city--;
+        }
+
+        var located = code ? zip || (startsSegment && city < from) : zip || FollowsTitle(state);
+        if (!located)
+        {
+            return;
+        }
+
+        for (var i = city; i < s.RawCount; i++)
+        {
+            s.RawTokens[i].Flags |= TokenFlags.Noise;
+        }
+    }
+
     private static bool IsDottedRun(TitleScratch s, TitleToken t) => t.Length <= 3 && s.Raw.AsSpan(t.Start, t.Length).IndexOfAnyExceptInRange('a', 'z') < 0;
 
     private void Expand(TitleScratch s)
@@ -267,6 +329,18 @@ internal sealed class TitleCleaner
         {
             var t = s.RawTokens[r];
             var word = s.RawWord(r);
+            if ((t.Flags & TokenFlags.Noise) != 0)
+            {
+                Emit(s, word, t, TokenFlags.None); // a place: kept as noise, not expanded
+                continue;
+            }
+
+            if (word is "am" or "pm" && r + 1 < s.RawCount && s.RawWord(r + 1) is "shift" or "shifts")
+            {
+                Emit(s, word, t, TokenFlags.Noise); // "AM Shift" is a time of day, not an account or project manager
+                continue;
+            }
+
             if (word.IndexOfAnyInRange('0', '9') >= 0)
             {
                 if (_digitWords.TryGetValue(word, out _))

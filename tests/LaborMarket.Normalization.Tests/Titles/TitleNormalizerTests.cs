@@ -210,4 +210,19 @@ public class TitleNormalizerTests
     [InlineData("Software Dev", "software developer")]
     public void Normalize_Abbreviation_ExpandsByItsPlaceInTheTitle(string title, string cleaned) =>
         Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
+
+    [Theory]
+    [InlineData("Registered Nurse - San Diego, CA", "registered nurse")]
+    [InlineData("Registered Nurse (San Diego, CA)", "registered nurse")]
+    [InlineData("Account Manager - Little Rock, AR 72201", "account manager")]
+    [InlineData("Data Scientist - New York, NY", "data scientist")]
+    [InlineData("Software Engineer - Austin Texas", "software engineer")]
+    [InlineData("Sales Representative - Georgia", "sales representative")]
+    [InlineData("Nurse Tampa, FL 33602", "nurse tampa")]
+    [InlineData("Cashier AM Shift", "cashier")]
+    [InlineData("Physician Assistant - PA", "physician assistant pa")]
+    [InlineData("Radiology Tech - CT", "radiology technician ct")]
+    [InlineData("Virginia Tech Professor", "virginia technical professor")]
+    public void Normalize_PlaceAfterTheTitle_IsNoise(string title, string cleaned) =>
+        Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
 }
