@@ -53,6 +53,10 @@ internal static class SeniorityRules
                     rank = SeniorityLevel.Entry;
                     modifier = !isHead;
                     break;
+                case "training" when PrevRaw(s, i) is "in":
+                    rank = SeniorityLevel.Entry;
+                    modifier = true;
+                    break;
                 case "trainee" or "apprentice" or "beginner":
                     rank = SeniorityLevel.Entry;
                     modifier = !isHead;
@@ -173,4 +177,6 @@ internal static class SeniorityRules
     }
 
     private static ReadOnlySpan<char> NextRaw(TitleScratch s, int i) => i + 1 < s.Count ? s.Word(i + 1) : default;
+
+    private static ReadOnlySpan<char> PrevRaw(TitleScratch s, int i) => i > 0 ? s.Word(i - 1) : default;
 }

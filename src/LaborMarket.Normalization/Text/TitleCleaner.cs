@@ -349,8 +349,12 @@ internal sealed class TitleCleaner
                 }
                 else if (word.Length <= 2 && word.IndexOfAnyExceptInRange('0', '9') < 0 && r > 0)
                 {
+                    // A level is a number after the title's words ("Engineer 2") or after a level word ("- Level 3");
+                    // "Teacher (Grades 6-8)" or "- 13 weeks" are not levels.
                     var v = int.Parse(word, NumberStyles.None, CultureInfo.InvariantCulture);
-                    Emit(s, word, t, v is >= 1 and <= 10 ? TokenFlags.Level : TokenFlags.Noise);
+                    var level = v is >= 1 and <= 10
+                        && ((t.Flags & TokenFlags.Secondary) == 0 || _levelMarkers.TryGetValue(s.RawWord(r - 1), out _));
+                    Emit(s, word, t, level ? TokenFlags.Level : TokenFlags.Noise);
                 }
                 else
                 {
@@ -527,6 +531,13 @@ internal sealed class TitleCleaner
                 && ((s.Tokens[i + 1].Flags & TokenFlags.Level) != 0 || s.Tokens[i + 1].Length == 1))
             {
                 t.Flags |= TokenFlags.Noise;
+                continue;
+            }
+
+            // "Manager in Training" is a manager trainee, not a training manager.
+            if (word is "training" && i > 1 && s.Word(i - 1) is "in")
+            {
+                t.Flags |= TokenFlags.Seniority;
                 continue;
             }
 

@@ -25,6 +25,9 @@ public class SeniorityRulesTests
     [InlineData("SVP, Operations", SeniorityLevel.VicePresident)]
     [InlineData("Chief Executive Officer", SeniorityLevel.Executive)]
     [InlineData("Executive Director", SeniorityLevel.Executive)]
+    [InlineData("Technician in Training", SeniorityLevel.Entry)]
+    [InlineData("Teacher - Math (Grades 6-8)", SeniorityLevel.Mid)]
+    [InlineData("Accountant - Level 3", SeniorityLevel.Senior)]
     public void Normalize_Title_ReadsSeniority(string title, SeniorityLevel expected) =>
         Assert.Equal(expected, TitleNormalizer.Default.Normalize(title).Seniority);
 

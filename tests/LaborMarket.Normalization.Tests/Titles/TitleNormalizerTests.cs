@@ -220,6 +220,7 @@ public class TitleNormalizerTests
     [InlineData("Sales Representative - Georgia", "sales representative")]
     [InlineData("Nurse Tampa, FL 33602", "nurse tampa")]
     [InlineData("Cashier AM Shift", "cashier")]
+    [InlineData("Store Manager in Training", "store manager")]
     [InlineData("Physician Assistant - PA", "physician assistant pa")]
     [InlineData("Radiology Tech - CT", "radiology technician ct")]
     [InlineData("Virginia Tech Professor", "virginia technical professor")]
