@@ -274,6 +274,14 @@ internal sealed class TitleCleaner
             end--;
         }
 
+        // Only a place after the title (in a later segment or in parentheses) or before a ZIP code is dropped.
+        var titleSegment = s.RawTokens[0].Segment;
+        bool FollowsTitle(TitleToken t) => t.Segment != titleSegment || (t.Flags & TokenFlags.Secondary) != 0;
+        if (end < 2 || !(zip || FollowsTitle(s.RawTokens[end - 1])))
+        {
+            return;
+        }
+
         // The longest run of up to three words at the end that names a state, within one segment.
         var from = -1;
         var code = false;
@@ -298,8 +306,6 @@ internal sealed class TitleCleaner
 
         // The city: up to three words just before the state that already follow the title (after " - ", a comma or in
         // parentheses), either the state's own segment ("- Austin Texas") or the one before it ("- Boston, MA").
-        var titleSegment = s.RawTokens[0].Segment;
-        bool FollowsTitle(TitleToken t) => t.Segment != titleSegment || (t.Flags & TokenFlags.Secondary) != 0;
         var state = s.RawTokens[from];
         var startsSegment = s.RawTokens[from - 1].Segment != state.Segment;
         var citySegment = s.RawTokens[from - 1].Segment;
