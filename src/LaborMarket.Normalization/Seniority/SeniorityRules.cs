@@ -61,6 +61,9 @@ internal static class SeniorityRules
                     rank = SeniorityLevel.Entry;
                     modifier = !isHead;
                     break;
+                case "assistant" when !isHead && NextRaw(s, i) is "director" or "dean" or "superintendent" or "commissioner" or "chief":
+                    modifier = true; // an assistant director directs: the rank is the director's
+                    break;
                 case "associate" when !isHead:
                     modifier = true;
                     if (!(next is "professor" or "dean" or "pastor" or "principal" or "partner" or "producer" or "editor"

@@ -32,6 +32,7 @@ public class SeniorityRulesTests
         Assert.Equal(expected, TitleNormalizer.Default.Normalize(title).Seniority);
 
     [Theory]
+    [InlineData("Asst. Dir. of Nursing", SeniorityLevel.Director, "medical-health-services-manager")]
     [InlineData("Senior Care Aide", SeniorityLevel.Mid, "personal-care-aide")]
     [InlineData("Associate Director of Finance", SeniorityLevel.Director, "financial-manager")]
     [InlineData("Associate Professor", SeniorityLevel.Mid, "postsecondary-teacher-other")]
