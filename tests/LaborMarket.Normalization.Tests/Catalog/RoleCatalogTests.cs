@@ -27,7 +27,7 @@ public class RoleCatalogTests
     }
 
     [Fact]
-    public void Embedded_AnAliasNamesOneOccupation_ExceptTitlesThatAreAmbiguous()
+    public void Embedded_AnAliasNamesOneRole_ExceptTitlesThatAreAmbiguous()
     {
         // Titles that really are used for more than one occupation: the normalizer gives them a lower confidence.
         string[] ambiguous =
@@ -39,18 +39,19 @@ public class RoleCatalogTests
         ];
         var cleaner = new LaborMarket.Normalization.Text.TitleCleaner();
         var scratch = new LaborMarket.Normalization.Text.TitleScratch();
-        var codesByKey = new Dictionary<string, HashSet<SocCode>>(StringComparer.Ordinal);
+        var rolesByKey = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var role in RoleCatalog.Embedded.Roles)
         {
             foreach (var alias in role.Aliases)
             {
                 cleaner.Clean(alias, scratch);
                 var key = scratch.BuildKey(primaryOnly: true).ToString();
-                (codesByKey.TryGetValue(key, out var codes) ? codes : codesByKey[key] = []).Add(role.Soc);
+                (rolesByKey.TryGetValue(key, out var ids) ? ids : rolesByKey[key] = []).Add(role.Id);
             }
         }
 
-        var shared = codesByKey.Where(p => p.Value.Count > 1).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
+        // Two roles with one alias split its exact matches between them, whatever their codes.
+        var shared = rolesByKey.Where(p => p.Value.Count > 1).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(ambiguous, shared);
     }
 
