@@ -11,7 +11,8 @@ internal readonly record struct ExactHit(int Role, float Share, int Phrase, int 
 
 /// <summary>
 /// The immutable matching structures: a vocabulary with role-level IDF, every alias and title as a
-/// phrase vector with postings, naive Bayes word counts per role, exact and word-set maps and a deletion index for typos.
+/// phrase vector with postings, naive Bayes word counts per role, exact and word-set maps and a deletion
+/// index for typos.
 /// </summary>
 internal sealed class TitleIndex
 {
