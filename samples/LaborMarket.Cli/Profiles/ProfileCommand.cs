@@ -170,7 +170,7 @@ internal static class ProfileCommand
 
     private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a, SalaryEstimate? e)
     {
-        string F(WageFigure? f) => f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
+        static string F(WageFigure? f) => Wages.WagesCommand.Figure(f);
         w.WriteLine($"{m.Input}");
         w.WriteLine($"  role        {m.Role!.Name} ({m.Role.Family}), seniority {m.Seniority.ToString().ToLowerInvariant()}, confidence {m.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}");
         w.WriteLine($"  occupation  {m.OnetSocCode} {o?.Title ?? "(no O*NET database)"}");

@@ -181,14 +181,17 @@ internal static class WagesCommand
         }
     }
 
+    /// <summary>A figure for a table: the number with thousands separators, "&gt;= " before a top-coded one, "-" for none.</summary>
+    internal static string Figure(WageFigure? f) =>
+        f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
+
     private static void WriteTable(TextWriter w, WageAnswer a)
     {
-        string F(WageFigure? f) => f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
         w.WriteLine($"occupation   {a.Soc?.ToString() ?? a.RequestedSoc.ToString()} ({a.SocLevel?.ToString().ToLowerInvariant() ?? "not found"})");
         w.WriteLine($"area         {a.Area?.ToString() ?? "-"} {a.AreaTitle} ({a.AreaLevel?.ToString().ToLowerInvariant() ?? "-"}), {a.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
-        w.WriteLine($"annual       p10 {F(a.AnnualP10)}   median {F(a.AnnualMedian)}   p90 {F(a.AnnualP90)}   mean {F(a.AnnualMean)}");
-        w.WriteLine($"hourly       median {F(a.HourlyMedian)}");
-        w.WriteLine($"employment   {F(a.Employment)}");
+        w.WriteLine($"annual       p10 {Figure(a.AnnualP10)}   median {Figure(a.AnnualMedian)}   p90 {Figure(a.AnnualP90)}   mean {Figure(a.AnnualMean)}");
+        w.WriteLine($"hourly       median {Figure(a.HourlyMedian)}");
+        w.WriteLine($"employment   {Figure(a.Employment)}");
         w.WriteLine("steps:");
         foreach (var step in a.Steps)
         {

@@ -85,13 +85,14 @@ public static class GbdtTrainer
 
         // The row-by-row copy made from the columns by blocks of rows (threads writing one feature each into the
         // same rows would share cache lines).
-        team.For((n + 65_535) / 65_536, b =>
+        const int copyRows = 65_536;
+        team.For((n + copyRows - 1) / copyRows, b =>
         {
-            var end = Math.Min(n, (b + 1) * 65_536);
+            var end = Math.Min(n, (b + 1) * copyRows);
             for (var j = 0; j < f; j++)
             {
                 var column = columnBins.AsSpan(j * n, n);
-                for (var i = b * 65_536; i < end; i++)
+                for (var i = b * copyRows; i < end; i++)
                 {
                     rowBins[(i * f) + j] = column[i];
                 }
@@ -180,15 +181,14 @@ public static class GbdtTrainer
                 team.For(tree.NumLeaves, l =>
                 {
                     var value = tree.LeafValue[l];
-                    var classScores = scores.AsSpan(classOffset, n);
+                    var leafScores = scores.AsSpan(classOffset, n);
                     foreach (var r in learner.Indices.AsSpan(learner.Begin[l], learner.Count[l]))
                     {
-                        classScores[r] += value;
+                        leafScores[r] += value;
                     }
                 });
 
-                var classScores = scores.AsSpan(c * n, n);
-
+                var classScores = scores.AsSpan(classOffset, n);
                 if (bag.Length < n)
                 {
                     for (var r = 0; r < n; r++)

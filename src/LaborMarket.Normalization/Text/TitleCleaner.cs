@@ -341,9 +341,12 @@ internal sealed class TitleCleaner
                 continue;
             }
 
-            if (word is "am" or "pm" && r + 1 < s.RawCount && s.RawWord(r + 1) is "shift" or "shifts")
+            // Two-word noise ("Full Time", "PM Shift") is read before abbreviations: "PM" there is not a project manager.
+            if (r + 1 < s.RawCount && IsNoisePair(word, s.RawWord(r + 1)))
             {
-                Emit(s, word, t, TokenFlags.Noise); // "AM Shift" is a time of day, not an account or project manager
+                Emit(s, word, t, TokenFlags.Noise);
+                Emit(s, s.RawWord(r + 1), s.RawTokens[r + 1], TokenFlags.Noise);
+                r++;
                 continue;
             }
 
@@ -524,13 +527,6 @@ internal sealed class TitleCleaner
             }
 
             var word = s.Word(i);
-            if (i + 1 < s.Count && IsNoisePair(word, s.Word(i + 1)))
-            {
-                t.Flags |= TokenFlags.Noise;
-                s.Tokens[i + 1].Flags |= TokenFlags.Noise;
-                i++;
-                continue;
-            }
 
             // "Level II", "Grade 5", "Group A": the marker and what follows are a pay grade, not the title.
             if (_levelMarkers.TryGetValue(word, out _) && i > 0 && i + 1 < s.Count

@@ -21,10 +21,11 @@ internal static class TitleVocabulary
         "positions", "diem", "per",
     ];
 
-    /// <summary>Two-word noise phrases, dropped wherever they appear.</summary>
+    /// <summary>Two-word noise phrases, dropped wherever they appear (read before abbreviations are expanded).</summary>
     public static readonly (string First, string Second)[] NoisePairs =
     [
         ("full", "time"), ("part", "time"), ("per", "diem"), ("on", "call"), ("sign", "on"), ("work", "from"), ("from", "home"),
+        ("am", "shift"), ("pm", "shift"), ("am", "shifts"), ("pm", "shifts"),
     ];
 
     /// <summary>Level words that follow "level", "grade", "band", "step" or stand alone as a rank.</summary>
