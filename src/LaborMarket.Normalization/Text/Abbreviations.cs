@@ -106,6 +106,8 @@ internal static class Abbreviations
         "it=information technology",
         "is=information systems",
         "ml=machine learning",
+        "mlops=machine learning operations",
+        "secops=security operations",
         "ai=artificial intelligence",
         "bi=business intelligence",
         "dba=database administrator",

@@ -1,4 +1,5 @@
 using LaborMarket.Normalization.Catalog;
+using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Text;
 
 namespace LaborMarket.Normalization.Titles;
@@ -49,6 +50,7 @@ internal sealed class TitleIndex
     private readonly SpanLookup<ExactHit> _exact;
     private readonly SpanLookup<ExactHit> _bag;
     private readonly SpanLookup<int> _deletes;
+    private readonly Dictionary<int, int> _roleBySoc = [];
     [ThreadStatic]
     private static QueryScratch? t_scratch;
 
@@ -207,6 +209,17 @@ internal sealed class TitleIndex
         _bag = new SpanLookup<ExactHit>(Winners(bagVotes));
         _deletes = new SpanLookup<int>(BuildDeletes(wordList, roleWordCounts));
         PhraseCount = n;
+
+        // One role per SOC code for answers made from a code: the first catalog role, an O*NET occupation's base
+        // code (.00) before its specialties.
+        for (var r = 0; r < roles.Count; r++)
+        {
+            var soc = roles[r].Soc.Value;
+            if (!_roleBySoc.TryGetValue(soc, out var kept) || (roles[kept].Source == roles[r].Source && roles[kept].OnetSoc.Suffix > 0 && roles[r].OnetSoc.Suffix == 0))
+            {
+                _roleBySoc[soc] = r;
+            }
+        }
     }
 
     public IReadOnlyList<Role> Roles { get; }
@@ -216,6 +229,9 @@ internal sealed class TitleIndex
     public TitleCleaner Cleaner => _cleaner;
 
     public string PhraseText(int phrase) => _phraseText[phrase];
+
+    /// <summary>The role that stands for a SOC code, if any role has it.</summary>
+    public bool TryGetRole(SocCode soc, out int role) => _roleBySoc.TryGetValue(soc.Value, out role);
 
     public bool TryExact(TitleScratch s, out ExactHit hit, out bool wordSet)
     {
@@ -253,8 +269,10 @@ internal sealed class TitleIndex
         {
             var token = s.Order[i];
             var word = s.Stem(token);
-            var secondary = (s.Tokens[token].Flags & TokenFlags.Secondary) != 0;
-            var isHead = token == s.Head;
+            // "Maintenance Lead": a lead is a rank over the work the other words name, so it does not count as the head.
+            var rankHead = token == s.Head && word is "lead" or "leader" or "supervisor" or "foreman" && s.OrderCount > 1;
+            var secondary = (s.Tokens[token].Flags & TokenFlags.Secondary) != 0 || rankHead;
+            var isHead = token == s.Head && !rankHead;
             var corrected = false;
             if (!_vocab.TryGetValue(word, out var id))
             {

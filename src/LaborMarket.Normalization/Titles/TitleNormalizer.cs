@@ -254,6 +254,7 @@ public sealed class TitleNormalizer
         if (matched)
         {
             PreferMajorGroup(top[..count]); // the vote picks among matches; it never turns a match into none
+            count = PreferSupervisor(s, top, count);
         }
 
         TitleCandidate[] list = [];
@@ -338,6 +339,35 @@ public sealed class TitleNormalizer
             }
         }
     }
+
+    // "Bindery Supervisor" scores best against bindery workers, but in SOC groups 33 to 53 whoever supervises
+    // workers is coded to the group's first-line supervisor occupation: that role takes the workers' place.
+    private int PreferSupervisor(TitleScratch s, Span<ScoredRole> top, int count)
+    {
+        if (s.Head < 0 || !IsSupervisorWord(s.Word(s.Head))
+            || !FirstLineSupervisors.TryGet(_index.Roles[top[0].Role].Soc, out var soc)
+            || !_index.TryGetRole(soc, out var role))
+        {
+            return count;
+        }
+
+        for (var i = 1; i < count; i++)
+        {
+            if (_index.Roles[top[i].Role].Soc == soc)
+            {
+                role = top[i].Role;
+                top[(i + 1)..count].CopyTo(top[i..]);
+                count--;
+                break;
+            }
+        }
+
+        top[0] = top[0] with { Role = role };
+        return count;
+    }
+
+    private static bool IsSupervisorWord(ReadOnlySpan<char> word) =>
+        word is "supervisor" or "foreman" or "forewoman" or "boss" or "superintendent" or "lead" or "leader";
 
     private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText, int topK) => new()
     {

@@ -30,6 +30,22 @@ public class TitleNormalizerTests
         Assert.InRange(m.Confidence, 0.05, 1);
     }
 
+    [Theory]
+    [InlineData("Bindery Supervisor", "51-1011", SeniorityLevel.Manager)]
+    [InlineData("Welding Supervisor", "51-1011", SeniorityLevel.Manager)]
+    [InlineData("Dietary Supervisor", "35-1012", SeniorityLevel.Manager)]
+    [InlineData("Cashier Lead", "41-1011", SeniorityLevel.Lead)]
+    [InlineData("Maintenance Lead", "49-1011", SeniorityLevel.Lead)]
+    [InlineData("Custodial Lead", "37-1011", SeniorityLevel.Lead)]
+    [InlineData("Software Engineering Lead", "15-1252", SeniorityLevel.Lead)] // no supervisor occupation for engineers
+    public void Normalize_SupervisorOfWorkers_IsTheFirstLineSupervisorOccupation(string title, string soc, SeniorityLevel seniority)
+    {
+        var m = TitleNormalizer.Default.Normalize(title);
+
+        Assert.Equal(soc, m.SocCode?.ToString());
+        Assert.Equal(seniority, m.Seniority);
+    }
+
     [Fact]
     public void Normalize_Misspelled_CorrectsAndSaysSo()
     {
