@@ -199,6 +199,18 @@ internal sealed class TitleCleaner
                 continue; // children's -> childrens
             }
 
+            // "R&D", "A&P", "F&B": one word, spelled as the abbreviation table knows it ("rnd"); "A/P", "A/R": "ap", "ar".
+            if (start >= 0 && n - start == 1 && c is '&' or '/' && i + 1 < input.Length && char.IsLetter(input[i + 1])
+                && (i + 2 == input.Length || !char.IsLetterOrDigit(input[i + 2])))
+            {
+                if (c == '&')
+                {
+                    raw[n++] = 'n';
+                }
+
+                continue;
+            }
+
             if (start >= 0 && (c is '+' or '#') && n - start <= 2 && raw[start] is 'c' or 'f')
             {
                 raw[n++] = c; // c++, c#, f#
@@ -581,6 +593,7 @@ internal sealed class TitleCleaner
     {
         var firstSegment = -1;
         var inFirst = 0;
+        var wordsInFirst = 0;
         var lastInFirst = -1;
         var anyPrimary = false;
         for (var i = 0; i < s.Count; i++)
@@ -602,6 +615,7 @@ internal sealed class TitleCleaner
                 // "Senior Manager, Marketing" inverts as "Manager, Marketing" does: a rank word before the head is not
                 // a second word of the title.
                 inFirst += s.Word(i) is "senior" or "junior" or "assistant" or "associate" or "deputy" or "interim" or "acting" ? 0 : 1;
+                wordsInFirst += s.Word(i) is "senior" or "junior" or "interim" or "acting" ? 0 : 1;
                 lastInFirst = i;
             }
         }
@@ -631,6 +645,10 @@ internal sealed class TitleCleaner
 
         s.Head = lastInFirst;
         FindOf(s, firstSegment);
+        if (wordsInFirst == 1 && !HasLaterPrimarySegment(s, firstSegment) && IsBareHead(s.Word(lastInFirst)))
+        {
+            PromoteQualifier(s, lastInFirst);
+        }
 
         var inverted = inFirst == 1 && HasLaterPrimarySegment(s, firstSegment);
         for (var i = 0; i < s.Count; i++)
@@ -646,6 +664,68 @@ internal sealed class TitleCleaner
             }
         }
     }
+
+    // "Engineer - Mechanical", "Teacher (Math)", "Manager - Store 123": a title that is one bare head word says what
+    // kind in the qualifier after it. Its words (up to three) complete the title as the second segment of
+    // "Engineer, Mechanical" does; a longer qualifier, or one after a specific title ("Nurse - ICU"), stays a qualifier.
+    private static void PromoteQualifier(TitleScratch s, int head)
+    {
+        var first = -1;
+        var words = 0;
+        for (var i = head + 1; i < s.Count; i++)
+        {
+            var t = s.Tokens[i];
+            if (!t.IsContent)
+            {
+                continue;
+            }
+
+            if ((t.Flags & TokenFlags.Secondary) == 0 || (first >= 0 && t.Segment != s.Tokens[first].Segment))
+            {
+                break;
+            }
+
+            first = first < 0 ? i : first;
+            words++;
+        }
+
+        if (first < 0 || words > 3)
+        {
+            return;
+        }
+
+        // A qualifier in parentheses shares the head's segment: it gets a segment of its own, read before the head.
+        var segment = s.Tokens[first].Segment == s.Tokens[head].Segment ? MaxSegment(s) + 1 : s.Tokens[first].Segment;
+        for (var i = first; i < s.Count && words > 0; i++)
+        {
+            ref var t = ref s.Tokens[i];
+            if (t.IsContent)
+            {
+                t.Flags &= ~TokenFlags.Secondary;
+                t.Segment = segment;
+                words--;
+            }
+        }
+    }
+
+    private static int MaxSegment(TitleScratch s)
+    {
+        var max = 0;
+        for (var i = 0; i < s.Count; i++)
+        {
+            max = Math.Max(max, s.Tokens[i].Segment);
+        }
+
+        return max;
+    }
+
+    // Head words that name no occupation on their own.
+    internal static bool IsBareHead(ReadOnlySpan<char> w) => w is "engineer" or "teacher" or "professor" or "instructor"
+        or "lecturer" or "analyst" or "manager" or "director" or "technician" or "technologist" or "specialist" or "coordinator"
+        or "representative" or "assistant" or "associate" or "consultant" or "supervisor" or "officer" or "clerk" or "developer"
+        or "designer" or "administrator" or "scientist" or "operator" or "mechanic" or "inspector" or "agent" or "advisor"
+        or "adviser" or "worker" or "aide" or "therapist" or "counselor" or "planner" or "architect" or "lead" or "programmer"
+        or "installer" or "repairer" or "trainer" or "educator" or "researcher" or "helper" or "attendant" or "executive";
 
     // "Director of Engineering" is an engineering director: the words before "of" name the rank and hold the head,
     // the words after it name the field and are read first.

@@ -86,9 +86,9 @@ internal sealed class TitleIndex
         foreach (var src in sources)
         {
             _cleaner.Clean(src.Text, s);
-            if (s.OrderCount == 0)
+            if (s.OrderCount == 0 || (s.OrderCount == 1 && TitleCleaner.IsBareHead(s.Word(s.Order[0])) && LostWords(s)))
             {
-                continue;
+                continue; // "OR Tech": without its lost word it would answer every bare "Technician"
             }
 
             var ids = new List<int>(s.OrderCount);
@@ -229,6 +229,19 @@ internal sealed class TitleIndex
     public TitleCleaner Cleaner => _cleaner;
 
     public string PhraseText(int phrase) => _phraseText[phrase];
+
+    private static bool LostWords(TitleScratch s)
+    {
+        for (var i = 0; i < s.Count; i++)
+        {
+            if ((s.Tokens[i].Flags & TokenFlags.Noise) != 0 && s.Tokens[i].Length <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The role that stands for a SOC code, if any role has it.</summary>
     public bool TryGetRole(SocCode soc, out int role) => _roleBySoc.TryGetValue(soc.Value, out role);

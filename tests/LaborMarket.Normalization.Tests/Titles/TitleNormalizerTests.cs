@@ -46,6 +46,15 @@ public class TitleNormalizerTests
         Assert.Equal(seniority, m.Seniority);
     }
 
+    [Theory]
+    [InlineData("Manager - Marketing", "11-2021")]
+    [InlineData("Representative - Customer Service", "43-4051")]
+    [InlineData("Analyst - Finance", "13-2051")]
+    [InlineData("Professor - Biology", "25-1042")]
+    [InlineData("Engineer (Civil)", "17-2051")]
+    public void Normalize_BareHeadWithKindInQualifier_IsThatKind(string title, string soc) =>
+        Assert.Equal(soc, TitleNormalizer.Default.Normalize(title).SocCode?.ToString());
+
     [Fact]
     public void Normalize_Misspelled_CorrectsAndSaysSo()
     {
@@ -235,6 +244,19 @@ public class TitleNormalizerTests
     [InlineData("Physician Assistant - PA", "physician assistant pa")]
     [InlineData("Radiology Tech - CT", "radiology technician ct")]
     [InlineData("Virginia Tech Professor", "virginia technical professor")]
+    // A bare head word says what kind in the qualifier after it; a specific title keeps its qualifier apart.
+    [InlineData("Engineer - Mechanical", "mechanical engineer")]
+    [InlineData("Teacher (Math)", "math teacher")]
+    [InlineData("Manager - Store 1234", "store manager")]
+    [InlineData("Engineer (Software) - Remote", "software engineer")]
+    [InlineData("Sr. Engineer - Mechanical", "mechanical engineer")]
+    [InlineData("Nurse - ICU", "nurse icu")]
+    [InlineData("Engineer - Research and Development Center Operations Group", "engineer research development center operations group")]
+    // Initials joined by & or / are one abbreviation.
+    [InlineData("R&D Engineer", "research development engineer")]
+    [InlineData("A/P Clerk", "accounts payable clerk")]
+    [InlineData("F&B Manager", "food beverage manager")]
+    [InlineData("Sales Rep w/ CDL", "sales representative commercial driver")]
     public void Normalize_Title_CleanedWordsAreTheTitles(string title, string cleaned) =>
         Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
 
