@@ -52,7 +52,13 @@ public class TitleNormalizerTests
     [InlineData("Analyst - Finance", "13-2051")]
     [InlineData("Professor - Biology", "25-1042")]
     [InlineData("Engineer (Civil)", "17-2051")]
-    public void Normalize_BareHeadWithKindInQualifier_IsThatKind(string title, string soc) =>
+    [InlineData("Rx Tech", "29-2052")]
+    [InlineData("HUC", "43-6013")]
+    [InlineData("DSP", "31-1122")]
+    [InlineData("DSP Engineer", "17-2072")]
+    [InlineData("Key Holder", "41-1011")]
+    [InlineData("PT/OT Aide", "31-2022")]
+    public void Normalize_QualifierOrAbbreviationNamesTheKind(string title, string soc) =>
         Assert.Equal(soc, TitleNormalizer.Default.Normalize(title).SocCode?.ToString());
 
     [Fact]
