@@ -51,6 +51,7 @@ internal sealed class TitleIndex
     private readonly SpanLookup<ExactHit> _bag;
     private readonly SpanLookup<int> _deletes;
     private readonly Dictionary<int, int> _roleBySoc = [];
+    private readonly bool[] _headsOthers;
     [ThreadStatic]
     private static QueryScratch? t_scratch;
 
@@ -140,6 +141,14 @@ internal sealed class TitleIndex
 
         _maxIdf = _idf.Length == 0 ? 1 : _idf.Max();
         _vocab = new SpanLookup<int>(words);
+        _headsOthers = new bool[wordList.Count];
+        foreach (var w in (string[])["manager", "director", "supervisor", "superintendent", "foreman", "chief", "president"])
+        {
+            if (words.TryGetValue(w, out var id))
+            {
+                _headsOthers[id] = true;
+            }
+        }
 
         // 3. Phrase vectors and postings.
         var n = phraseWords.Count;
@@ -278,12 +287,19 @@ internal sealed class TitleIndex
         var qn = 0;
         var qNormSq = 0f;
         var qHead = -1;
+        var learner = false;
+        var trainsToManage = false; // "Management Trainee", "Store Manager Trainee"
         for (var i = 0; i < s.OrderCount && qn < q.QueryIds.Length; i++)
         {
             var token = s.Order[i];
             var word = s.Stem(token);
-            // "Maintenance Lead": a lead is a rank over the work the other words name, so it does not count as the head.
-            var rankHead = token == s.Head && word is "lead" or "leader" or "supervisor" or "foreman" && s.OrderCount > 1;
+
+            // "Maintenance Lead", "Finance Intern": a rank over the work the other words name does not count as the head;
+            // a learner of the work is not its manager.
+            var learns = token == s.Head && word is "intern" or "internship" or "trainee" or "apprentice" && s.OrderCount > 1;
+            var rankHead = learns || (token == s.Head && word is "lead" or "leader" or "supervisor" or "foreman" && s.OrderCount > 1);
+            learner |= learns;
+            trainsToManage |= word is "management" or "manager" or "managerial";
             var secondary = (s.Tokens[token].Flags & TokenFlags.Secondary) != 0 || rankHead;
             var isHead = token == s.Head && !rankHead;
             var corrected = false;
@@ -371,6 +387,10 @@ internal sealed class TitleIndex
             if (qHead >= 0)
             {
                 sim *= _phraseHead[p] == qHead ? 1f : PhraseHas(p, qHead) ? HeadContains : HeadMiss;
+            }
+            else if (learner && !trainsToManage && _phraseHead[p] >= 0 && _headsOthers[_phraseHead[p]])
+            {
+                sim *= HeadMiss;
             }
 
             sim *= _phraseWeight[p];

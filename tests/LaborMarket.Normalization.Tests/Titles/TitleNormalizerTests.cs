@@ -61,6 +61,28 @@ public class TitleNormalizerTests
     public void Normalize_QualifierOrAbbreviationNamesTheKind(string title, string soc) =>
         Assert.Equal(soc, TitleNormalizer.Default.Normalize(title).SocCode?.ToString());
 
+    [Theory]
+    [InlineData("HR Intern", "13-1071", SeniorityLevel.Intern)]
+    [InlineData("Software Engineering Intern", "15-1252", SeniorityLevel.Intern)]
+    [InlineData("Accounting Internship", "43-3031", SeniorityLevel.Intern)]
+    [InlineData("Management Trainee", "11-1021", SeniorityLevel.Entry)]
+    public void Normalize_LearnerOfTheWork_IsCodedToTheWorkNotItsManager(string title, string soc, SeniorityLevel seniority)
+    {
+        var m = TitleNormalizer.Default.Normalize(title);
+
+        Assert.Equal(soc, m.SocCode?.ToString());
+        Assert.Equal(seniority, m.Seniority);
+    }
+
+    [Fact]
+    public void Normalize_FinanceIntern_IsNotAFinancialManager()
+    {
+        var m = TitleNormalizer.Default.Normalize("Finance Intern");
+
+        Assert.Equal(13, m.SocCode?.MajorGroupNumber);
+        Assert.Equal(SeniorityLevel.Intern, m.Seniority);
+    }
+
     [Fact]
     public void Normalize_Misspelled_CorrectsAndSaysSo()
     {
