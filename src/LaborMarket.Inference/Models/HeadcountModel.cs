@@ -76,8 +76,7 @@ public static class HeadcountModel
         }, Set(split.Validation, false));
         var test = Set(split.Test, false);
         var predictions = ModelEvaluation.Predict(result.Model, test).Select(p => p[0]).ToArray();
-        var meanByRole = train.GroupBy(g => g.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Average(x => x.Count), StringComparer.Ordinal);
-        var baseline = split.Test.Select(i => meanByRole.GetValueOrDefault(groups[i].Role, overall)).ToArray();
+        var baseline = split.Test.Select(i => roleCounts.TryGetValue(groups[i].Role, out var c) ? (double)c.Sum / c.N : overall).ToArray();
         var metrics = new HeadcountMetrics(
             ModelMetrics.Regression(test.Labels, predictions), ModelMetrics.Regression(test.Labels, baseline),
             ModelMetrics.PoissonDeviance(test.Labels, predictions), ModelMetrics.PoissonDeviance(test.Labels, baseline), groups.Length);

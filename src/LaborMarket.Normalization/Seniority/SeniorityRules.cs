@@ -53,7 +53,7 @@ internal static class SeniorityRules
                     rank = SeniorityLevel.Entry;
                     modifier = !isHead;
                     break;
-                case "training" when PrevRaw(s, i) is "in":
+                case "training" when (t.Flags & TokenFlags.Seniority) != 0: // "in Training", marked by the cleaner
                     rank = SeniorityLevel.Entry;
                     modifier = true;
                     break;
@@ -143,6 +143,36 @@ internal static class SeniorityRules
         s.SeniorityToken = bestToken;
     }
 
+    /// <summary>What the head word says of rank over the work the title's other words name; read once the title's
+    /// words are in order.</summary>
+    public static void ReadHeadRank(TitleScratch s)
+    {
+        if (s.Head < 0)
+        {
+            return;
+        }
+
+        var stem = s.Stem(s.Head);
+        var several = s.OrderCount > 1;
+        var learns = several && stem is "intern" or "internship";
+        s.HeadIsRank = learns || (several && stem is "lead" or "leader" or "supervisor" or "foreman");
+        s.HeadLearns = learns && !NamesManagement(s);
+        s.HeadSupervises = s.Word(s.Head) is "supervisor" or "foreman" or "forewoman" or "boss" or "superintendent" or "lead" or "leader";
+    }
+
+    private static bool NamesManagement(TitleScratch s)
+    {
+        for (var i = 0; i < s.OrderCount; i++)
+        {
+            if (s.Stem(s.Order[i]) is "management" or "manager" or "managerial")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static SeniorityLevel LevelFromNumber(int level) => level switch
     {
         1 => SeniorityLevel.Entry,
@@ -180,6 +210,4 @@ internal static class SeniorityRules
     }
 
     private static ReadOnlySpan<char> NextRaw(TitleScratch s, int i) => i + 1 < s.Count ? s.Word(i + 1) : default;
-
-    private static ReadOnlySpan<char> PrevRaw(TitleScratch s, int i) => i > 0 ? s.Word(i - 1) : default;
 }

@@ -3,7 +3,7 @@ namespace LaborMarket.Normalization.Taxonomy;
 /// <summary>
 /// Which SOC 2018 first-line supervisor occupation supervises a worker occupation. In major groups 33 to 53 a
 /// supervisor of workers is coded to the group's supervisor occupation (a bindery worker's supervisor is 51-1011,
-/// not 51-5113); in O*NET 27.0, 1,422 of the 1,442 titles in those groups that end in "Supervisor" are.
+/// not 51-5113); in O*NET 27.0, 1,421 of the 1,438 alternate titles in those groups that end in "Supervisor" are.
 /// </summary>
 internal static class FirstLineSupervisors
 {

@@ -74,6 +74,7 @@ internal sealed class TitleCleaner
         FindHead(s);
         SeniorityRules.Apply(s);
         BuildOrder(s);
+        SeniorityRules.ReadHeadRank(s);
     }
 
     private static bool NeedsFolding(ReadOnlySpan<char> input)
@@ -549,7 +550,7 @@ internal sealed class TitleCleaner
             }
 
             // "Manager in Training" is a manager trainee, not a training manager.
-            if (word is "training" && i > 1 && s.Word(i - 1) is "in")
+            if (word is "training" && i > 0 && s.Word(i - 1) is "in")
             {
                 t.Flags |= TokenFlags.Seniority;
                 continue;
@@ -613,9 +614,10 @@ internal sealed class TitleCleaner
             if (t.Segment == firstSegment)
             {
                 // "Senior Manager, Marketing" inverts as "Manager, Marketing" does: a rank word before the head is not
-                // a second word of the title.
-                inFirst += s.Word(i) is "senior" or "junior" or "assistant" or "associate" or "deputy" or "interim" or "acting" ? 0 : 1;
-                wordsInFirst += s.Word(i) is "senior" or "junior" or "interim" or "acting" ? 0 : 1;
+                // a second word of the title ("Assistant Manager" is still two words for a qualifier to complete).
+                var rank = s.Word(i) is "senior" or "junior" or "interim" or "acting";
+                inFirst += rank || s.Word(i) is "assistant" or "associate" or "deputy" ? 0 : 1;
+                wordsInFirst += rank ? 0 : 1;
                 lastInFirst = i;
             }
         }

@@ -29,6 +29,18 @@ internal sealed class TitleScratch
     public int OfSplit;
     public SeniorityLevel Seniority;
     public int SeniorityToken;
+
+    /// <summary>The head is a rank over the work the other words name ("Maintenance Lead", "Finance Intern"): it does
+    /// not count as the head when scoring.</summary>
+    public bool HeadIsRank;
+
+    /// <summary>The head is a learner of the work ("Finance Intern"), so not its manager; false when the title names
+    /// management ("Management Intern").</summary>
+    public bool HeadLearns;
+
+    /// <summary>The head supervises workers (supervisor, foreman, boss, superintendent, lead): in SOC groups 33 to 53
+    /// the title is coded to the group's first-line supervisor occupation.</summary>
+    public bool HeadSupervises;
     public int Level;
     public bool Truncated;
 
@@ -70,6 +82,9 @@ internal sealed class TitleScratch
         OfSplit = -1;
         Seniority = SeniorityLevel.Mid;
         SeniorityToken = -1;
+        HeadIsRank = false;
+        HeadLearns = false;
+        HeadSupervises = false;
         Level = 0;
         Truncated = false;
     }

@@ -287,19 +287,11 @@ internal sealed class TitleIndex
         var qn = 0;
         var qNormSq = 0f;
         var qHead = -1;
-        var learner = false;
-        var trainsToManage = false; // "Management Trainee", "Store Manager Trainee"
         for (var i = 0; i < s.OrderCount && qn < q.QueryIds.Length; i++)
         {
             var token = s.Order[i];
             var word = s.Stem(token);
-
-            // "Maintenance Lead", "Finance Intern": a rank over the work the other words name does not count as the head;
-            // a learner of the work is not its manager.
-            var learns = token == s.Head && word is "intern" or "internship" or "trainee" or "apprentice" && s.OrderCount > 1;
-            var rankHead = learns || (token == s.Head && word is "lead" or "leader" or "supervisor" or "foreman" && s.OrderCount > 1);
-            learner |= learns;
-            trainsToManage |= word is "management" or "manager" or "managerial";
+            var rankHead = token == s.Head && s.HeadIsRank; // "Maintenance Lead": the other words name the work
             var secondary = (s.Tokens[token].Flags & TokenFlags.Secondary) != 0 || rankHead;
             var isHead = token == s.Head && !rankHead;
             var corrected = false;
@@ -388,7 +380,7 @@ internal sealed class TitleIndex
             {
                 sim *= _phraseHead[p] == qHead ? 1f : PhraseHas(p, qHead) ? HeadContains : HeadMiss;
             }
-            else if (learner && !trainsToManage && _phraseHead[p] >= 0 && _headsOthers[_phraseHead[p]])
+            else if (s.HeadLearns && _phraseHead[p] >= 0 && _headsOthers[_phraseHead[p]]) // an intern is not a manager
             {
                 sim *= HeadMiss;
             }

@@ -344,7 +344,7 @@ public sealed class TitleNormalizer
     // workers is coded to the group's first-line supervisor occupation: that role takes the workers' place.
     private int PreferSupervisor(TitleScratch s, Span<ScoredRole> top, int count)
     {
-        if (s.Head < 0 || !IsSupervisorWord(s.Word(s.Head))
+        if (!s.HeadSupervises
             || !FirstLineSupervisors.TryGet(_index.Roles[top[0].Role].Soc, out var soc)
             || !_index.TryGetRole(soc, out var role))
         {
@@ -365,9 +365,6 @@ public sealed class TitleNormalizer
         top[0] = top[0] with { Role = role };
         return count;
     }
-
-    private static bool IsSupervisorWord(ReadOnlySpan<char> word) =>
-        word is "supervisor" or "foreman" or "forewoman" or "boss" or "superintendent" or "lead" or "leader";
 
     private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText, int topK) => new()
     {
