@@ -1,6 +1,5 @@
 using LaborMarket.Bls;
 using LaborMarket.Bls.PublicData;
-using LaborMarket.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -73,22 +72,24 @@ public static class BlsServiceCollectionExtensions
     private static IHttpClientBuilder AddApiClientCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlsApiClientOptions>, BlsApiClientOptionsValidator>());
-        services.TryAddSingleton(static sp => new ClientResilience<BlsApiClient>(sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>()));
 
-        // One client for the app, so the daily query count is one count.
-        services.TryAddSingleton(static sp => new BlsApiClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BlsApiClient)),
-            sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value,
-            sp.GetService<TimeProvider>()));
-        return services.AddHttpClient(nameof(BlsApiClient))
-            .ConfigureHttpClient(static (sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value.BaseAddress;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<BlsApiClient>>().Value))
-            .RedactLoggedHeaders(static _ => true);
+        // The typed clients come and go with their handlers; the day's query count is one per container.
+        services.TryAddSingleton(static sp => new DailyQueryQuota(Options(sp), sp.GetService<TimeProvider>()));
+        var builder = services.AddHttpClient(nameof(BlsApiClient));
+        if (services.Any(d => d.ServiceType == typeof(BlsApiClient)))
+        {
+            return builder; // registered before: a second call adds no handler
+        }
+
+        return builder
+            .AddTypedClient(static (http, sp) => new BlsApiClient(http, Options(sp), sp.GetService<TimeProvider>(), sp.GetRequiredService<DailyQueryQuota>()))
+            .ConfigureHttpClient(static (sp, http) => http.BaseAddress = Options(sp).BaseAddress)
+            .AddLaborMarketResilience(
+                static sp => Options(sp).Resilience,
+                static sp => BlsApiClient.Endpoint(Options(sp), sp.GetService<TimeProvider>()));
     }
+
+    private static BlsApiClientOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<BlsApiClientOptions>>().Value;
 
     private sealed class BlsApiClientOptionsValidator : IValidateOptions<BlsApiClientOptions>
     {
@@ -98,8 +99,8 @@ public static class BlsServiceCollectionExtensions
             {
                 options.BaseAddress is { IsAbsoluteUri: true } ? null : "BlsApiClientOptions.BaseAddress must be an absolute address.",
                 options.DailyQueryLimit is < 0 ? "BlsApiClientOptions.DailyQueryLimit must not be negative." : null,
-                options.Resilience is null ? "BlsApiClientOptions.Resilience is required." : ApiResilience.Validate(options.Resilience),
-            }.OfType<string>().ToArray();
+                options.Resilience is null ? "BlsApiClientOptions.Resilience is required." : null,
+            }.OfType<string>().Concat(options.Resilience?.Validate().Select(p => "BlsApiClientOptions." + p) ?? []).ToArray();
             return problems.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -34,11 +34,8 @@ public class BlsApiClient
     private readonly string? _key;
     private readonly int _maxSeries;
     private readonly int _maxYears;
-    private readonly int _dailyLimit;
-    private readonly TimeProvider _time = TimeProvider.System;
-    private readonly object _quotaLock = new();
-    private DateOnly _quotaDay;
-    private int _queriesToday;
+    private readonly DailyQueryQuota _quota = null!;
+    private readonly ApiEndpoint _endpoint = null!;
 
     /// <summary>For mocking.</summary>
     protected BlsApiClient()
@@ -50,6 +47,12 @@ public class BlsApiClient
     /// <param name="options">The options.</param>
     /// <param name="timeProvider">The clock the daily count follows (the day turns at midnight US Eastern, as the service's does); default the system clock.</param>
     public BlsApiClient(HttpClient httpClient, BlsApiClientOptions options, TimeProvider? timeProvider = null)
+        : this(httpClient, options, timeProvider, null)
+    {
+    }
+
+    /// <summary>A client that shares the day's count with the other clients of the container (one count per app).</summary>
+    internal BlsApiClient(HttpClient httpClient, BlsApiClientOptions options, TimeProvider? timeProvider, DailyQueryQuota? quota)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -57,9 +60,13 @@ public class BlsApiClient
         _http = httpClient;
         _key = string.IsNullOrWhiteSpace(options.RegistrationKey) ? null : options.RegistrationKey.Trim();
         (_maxSeries, _maxYears) = _key is null ? (25, 10) : (50, 20);
-        _dailyLimit = options.DailyQueryLimit ?? (_key is null ? 25 : 500);
-        _time = timeProvider ?? TimeProvider.System;
+        _quota = quota ?? new DailyQueryQuota(options, timeProvider);
+        _endpoint = Endpoint(options, timeProvider);
     }
+
+    /// <summary>The service's name, key, clock and size cap, for the shared response handling.</summary>
+    internal static ApiEndpoint Endpoint(BlsApiClientOptions options, TimeProvider? timeProvider) =>
+        new(Service, [options.RegistrationKey], timeProvider, options.Resilience?.MaxResponseBytes ?? ApiResilienceOptions.DefaultMaxResponseBytes);
 
     /// <summary>Series per query the service allows with this client's key.</summary>
     public int MaxSeriesPerQuery => _maxSeries;
@@ -68,19 +75,10 @@ public class BlsApiClient
     public int MaxYearsPerQuery => _maxYears;
 
     /// <summary>Queries sent today (US Eastern day).</summary>
-    public int QueriesToday
-    {
-        get
-        {
-            lock (_quotaLock)
-            {
-                return Today() == _quotaDay ? _queriesToday : 0;
-            }
-        }
-    }
+    public int QueriesToday => _quota.QueriesToday;
 
     /// <summary>Queries left today before the daily limit.</summary>
-    public int RemainingQueriesToday => Math.Max(0, _dailyLimit - QueriesToday);
+    public int RemainingQueriesToday => _quota.Remaining;
 
     /// <summary>Queries a request for these series and years takes (what it costs of the daily quota).</summary>
     /// <param name="seriesCount">How many series.</param>
@@ -130,7 +128,7 @@ public class BlsApiClient
     private async Task QueryAsync(string[] ids, int from, int to, Dictionary<string, List<BlsObservation>> observations,
         Dictionary<string, List<string>> messages, CancellationToken cancellationToken)
     {
-        TakeQuota();
+        _quota.Take(_key is not null);
         using var body = new MemoryStream();
         using (var json = new Utf8JsonWriter(body))
         {
@@ -152,32 +150,40 @@ public class BlsApiClient
             json.WriteEndObject();
         }
 
-        using var content = new ByteArrayContent(body.ToArray());
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var uri = new Uri(_http.BaseAddress!, "timeseries/data/");
-        using var response = await _http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
-        var text = await ApiResponses.ReadJsonAsync(response, Service, uri, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
-        using var document = ApiResponses.Parse(text!, Service, uri);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_http.BaseAddress!, "timeseries/data/"))
+        {
+            Content = new ByteArrayContent(body.ToArray()),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var uri = request.RequestUri!;
+        var text = await ApiResponses.SendAsync(_http, request, _endpoint, notFoundIsNull: false, cancellationToken).ConfigureAwait(false);
+        using var document = ApiResponses.Parse(text!, _endpoint, uri);
         var root = document.RootElement;
-        var status = root.TryGetProperty("status", out var s) ? s.GetString() : null;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiResponses.Error(_endpoint, "sent JSON that is not an object", HttpStatusCode.OK, uri, text);
+        }
+
+        var status = root.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         var notes = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Array
-            ? m.EnumerateArray().Select(x => x.GetString()).OfType<string>().Where(x => x.Length > 0).ToArray()
+            ? m.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()).OfType<string>().Where(x => x.Length > 0).ToArray()
             : [];
 
         if (status != "REQUEST_SUCCEEDED")
         {
+            // The service quotes a bad key back in its message: Error cuts it out of the message and the body.
             var said = notes.Length > 0 ? string.Join(" ", notes) : status ?? "no status";
             if (notes.Any(n => n.Contains("threshold", StringComparison.OrdinalIgnoreCase) || n.Contains("limit", StringComparison.OrdinalIgnoreCase)))
             {
-                throw new LaborMarketRateLimitException($"{Service} refused the query for quota: {said}", response.StatusCode, uri, text, null);
+                throw ApiResponses.Error(_endpoint, $"refused the query for quota: {said}", HttpStatusCode.OK, uri, text, rateLimited: true);
             }
 
             if (notes.Any(n => n.Contains("key", StringComparison.OrdinalIgnoreCase)))
             {
-                throw new LaborMarketApiException($"{Service} rejected the registration key: {said}", response.StatusCode, uri, text);
+                throw ApiResponses.Error(_endpoint, $"rejected the registration key: {said}", HttpStatusCode.OK, uri, text);
             }
 
-            throw new LaborMarketApiException($"{Service} did not process the query ({status}): {said}", response.StatusCode, uri, text);
+            throw ApiResponses.Error(_endpoint, $"did not process the query ({status}): {said}", HttpStatusCode.OK, uri, text);
         }
 
         foreach (var note in notes)
@@ -189,14 +195,17 @@ public class BlsApiClient
             }
         }
 
-        if (!root.TryGetProperty("Results", out var results) || !results.TryGetProperty("series", out var series) || series.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("Results", out var results) || results.ValueKind != JsonValueKind.Object
+            || !results.TryGetProperty("series", out var series) || series.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
         foreach (var one in series.EnumerateArray())
         {
-            var id = one.TryGetProperty("seriesID", out var sid) ? sid.GetString()?.ToUpperInvariant() : null;
+            var id = one.ValueKind == JsonValueKind.Object && one.TryGetProperty("seriesID", out var sid) && sid.ValueKind == JsonValueKind.String
+                ? sid.GetString()?.ToUpperInvariant()
+                : null;
             if (id is null || !observations.TryGetValue(id, out var list) || !one.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
             {
                 continue;
@@ -214,6 +223,11 @@ public class BlsApiClient
 
     private static BlsObservation? Observation(JsonElement d)
     {
+        if (d.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
         string? Text(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (!int.TryParse(Text("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || Text("period") is not { } period)
         {
@@ -222,53 +236,10 @@ public class BlsApiClient
 
         double? value = double.TryParse(Text("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
         var footnotes = d.TryGetProperty("footnotes", out var f) && f.ValueKind == JsonValueKind.Array
-            ? f.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) ? t.GetString() : null).OfType<string>().ToArray()
+            ? f.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null).OfType<string>().ToArray()
             : [];
         return new BlsObservation(year, period, Text("periodName") ?? "", value, Text("latest") == "true", footnotes);
     }
 
-    private void TakeQuota()
-    {
-        lock (_quotaLock)
-        {
-            var today = Today();
-            if (today != _quotaDay)
-            {
-                _quotaDay = today;
-                _queriesToday = 0;
-            }
-
-            if (_queriesToday >= _dailyLimit)
-            {
-                throw new LaborMarketRateLimitException(
-                    $"{Service}: the daily limit of {_dailyLimit} queries is used up{(_key is null ? " (register a key for 500 a day)" : "")}; it resets at midnight US Eastern",
-                    HttpStatusCode.TooManyRequests, null, null, null);
-            }
-
-            _queriesToday++;
-        }
-    }
-
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Eastern).DateTime);
-
-    private static readonly TimeZoneInfo Eastern = FindEastern();
-
-    private static TimeZoneInfo FindEastern()
-    {
-        foreach (var id in new[] { "America/New_York", "Eastern Standard Time" })
-        {
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(id);
-            }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-            }
-        }
-
-        // No time zone data on the machine: a fixed UTC-5 is within an hour of the service's day.
-        return TimeZoneInfo.CreateCustomTimeZone("US Eastern (fixed)", TimeSpan.FromHours(-5), "US Eastern", "US Eastern");
-    }
-
-    private const string Service = "BLS Public Data API";
+    internal const string Service = "BLS Public Data API";
 }

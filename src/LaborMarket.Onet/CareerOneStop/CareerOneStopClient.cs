@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using LaborMarket.Http;
 using LaborMarket.Onet.Caching;
+using Microsoft.Extensions.Caching.Hybrid;
 using LaborMarket.Onet.WebServices;
 
 namespace LaborMarket.Onet.CareerOneStop;
@@ -28,8 +30,9 @@ public class CareerOneStopClient : IOccupationContentSource
     /// <summary>Creates a client over an <see cref="HttpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its base address and bearer token are set from <paramref name="options"/> when missing.</param>
     /// <param name="options">The options; the user id and token are required.</param>
-    /// <param name="cache">The response cache, or null for none.</param>
-    public CareerOneStopClient(HttpClient httpClient, CareerOneStopClientOptions options, IApiResponseCache? cache = null)
+    /// <param name="cache">The response cache (<c>services.AddHybridCache()</c>), or null for none.</param>
+    /// <param name="timeProvider">The clock that reads Retry-After dates; default the system clock.</param>
+    public CareerOneStopClient(HttpClient httpClient, CareerOneStopClientOptions options, HybridCache? cache = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,11 +47,17 @@ public class CareerOneStopClient : IOccupationContentSource
 
         _userId = options.UserId;
         _pageSize = Math.Clamp(options.PageSize, 1, 500);
-        _api = new CachedApi(httpClient, cache, "CareerOneStop", $"careeronestop/v{options.CacheVersion}/", options.CacheDuration, [options.UserId, options.ApiToken]);
+        _api = new CachedApi(httpClient, cache, Endpoint(options, timeProvider), $"careeronestop/v{options.CacheVersion}/", options.CacheDuration);
     }
 
     /// <inheritdoc />
-    public string Name => "CareerOneStop";
+    public string Name => ServiceName;
+
+    /// <summary>The service's name, credentials, clock and size cap, for the shared response handling.</summary>
+    internal static ApiEndpoint Endpoint(CareerOneStopClientOptions options, TimeProvider? timeProvider) =>
+        new(ServiceName, [options.UserId, options.ApiToken], timeProvider, options.Resilience?.MaxResponseBytes ?? ApiResilienceOptions.DefaultMaxResponseBytes);
+
+    private const string ServiceName = "CareerOneStop";
 
     /// <summary>Occupations matching a keyword, paging through every result.</summary>
     /// <param name="keyword">Words or a code.</param>

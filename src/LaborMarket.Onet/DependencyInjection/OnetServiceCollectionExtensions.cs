@@ -1,13 +1,14 @@
-using LaborMarket.Http;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Database;
 using LaborMarket.Onet.WebServices;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -106,17 +107,23 @@ public static class OnetServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Keeps the web clients' responses in files under <paramref name="directory"/> instead of memory, so they
-    /// survive restarts (call before or after adding the clients).
+    /// Keeps the web clients' responses in a SQLite database at <paramref name="path"/> as well as in memory, so they
+    /// survive restarts and are shared by processes on the machine (call before or after adding the clients). It becomes
+    /// the container's <see cref="IDistributedCache"/>, HybridCache's second level. A damaged or expired entry is fetched
+    /// again; a file or folder that cannot be written turns caching off with one warning, never a failed call.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="directory">The cache folder (created when missing).</param>
+    /// <param name="path">The database file (created with its folder when missing), such as <c>~/.cache/labormarket/responses.db</c>.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    public static IServiceCollection AddOnetFileCache(this IServiceCollection services, string directory)
+    public static IServiceCollection AddLaborMarketSqliteCache(this IServiceCollection services, string path)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        services.Replace(ServiceDescriptor.Singleton<IApiResponseCache>(sp => new FileApiResponseCache(directory, sp.GetService<TimeProvider>())));
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.RemoveAll<IDistributedCache>();
+        services.AddSingleton<IDistributedCache>(sp => new SqliteDistributedCache(
+            path,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("LaborMarket.Onet.Caching") ?? NullLogger.Instance));
         return services;
     }
 
@@ -134,48 +141,39 @@ public static class OnetServiceCollectionExtensions
     private static IHttpClientBuilder AddOnetClientCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OnetClientOptions>, WebClientOptionsValidator>());
-        services.AddResponseCache();
-        services.TryAddSingleton(sp => new ClientResilience<OnetClient>(sp.GetRequiredService<IOptions<OnetClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>()));
-        return services
-            .AddHttpClient(nameof(OnetClient))
-            .AddTypedClient(static (http, sp) =>
-                new OnetClient(http, sp.GetRequiredService<IOptions<OnetClientOptions>>().Value, sp.GetService<IApiResponseCache>()))
-            .ConfigureHttpClient(static (sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<OnetClientOptions>>().Value.BaseAddress;
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns timeouts
-            })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<OnetClient>>().Value))
-            .RemoveAllLoggers()
-            .AddLogger(static sp => new RedactingHttpLogger(
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("LaborMarket.Onet.OnetClient"),
-                () => [sp.GetRequiredService<IOptions<OnetClientOptions>>().Value.ApiKey]));
+        services.AddHybridCache();
+        var builder = services.AddHttpClient(nameof(OnetClient));
+        if (services.Any(d => d.ServiceType == typeof(OnetClient)))
+        {
+            return builder; // registered before: a second call adds no handler
+        }
+
+        return builder
+            .AddTypedClient(static (http, sp) => new OnetClient(http, Options<OnetClientOptions>(sp), sp.GetService<HybridCache>(), sp.GetService<TimeProvider>()))
+            .ConfigureHttpClient(static (sp, http) => http.BaseAddress = Options<OnetClientOptions>(sp).BaseAddress)
+            .AddLaborMarketResilience(
+                static sp => Options<OnetClientOptions>(sp).Resilience,
+                static sp => OnetClient.Endpoint(Options<OnetClientOptions>(sp), sp.GetService<TimeProvider>()));
     }
 
     private static IHttpClientBuilder AddCareerOneStopCore(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CareerOneStopClientOptions>, WebClientOptionsValidator>());
-        services.AddResponseCache();
-        services.TryAddSingleton(sp => new ClientResilience<CareerOneStopClient>(sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.Resilience, sp.GetService<TimeProvider>()));
-        return services
-            .AddHttpClient(nameof(CareerOneStopClient))
-            .AddTypedClient(static (http, sp) =>
-                new CareerOneStopClient(http, sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value, sp.GetService<IApiResponseCache>()))
-            .ConfigureHttpClient(static (sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.BaseAddress;
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(static sp => new ApiResilienceHandler(sp.GetRequiredService<ClientResilience<CareerOneStopClient>>().Value))
-            .RemoveAllLoggers()
-            .AddLogger(static sp => new RedactingHttpLogger(
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("LaborMarket.Onet.CareerOneStopClient"),
-                () => [sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.UserId, sp.GetRequiredService<IOptions<CareerOneStopClientOptions>>().Value.ApiToken]));
+        services.AddHybridCache();
+        var builder = services.AddHttpClient(nameof(CareerOneStopClient));
+        if (services.Any(d => d.ServiceType == typeof(CareerOneStopClient)))
+        {
+            return builder;
+        }
+
+        return builder
+            .AddTypedClient(static (http, sp) => new CareerOneStopClient(http, Options<CareerOneStopClientOptions>(sp), sp.GetService<HybridCache>(), sp.GetService<TimeProvider>()))
+            .ConfigureHttpClient(static (sp, http) => http.BaseAddress = Options<CareerOneStopClientOptions>(sp).BaseAddress)
+            .AddLaborMarketResilience(
+                static sp => Options<CareerOneStopClientOptions>(sp).Resilience,
+                static sp => CareerOneStopClient.Endpoint(Options<CareerOneStopClientOptions>(sp), sp.GetService<TimeProvider>()));
     }
 
-    private static void AddResponseCache(this IServiceCollection services)
-    {
-        services.AddMemoryCache();
-        services.TryAddSingleton<IApiResponseCache>(static sp => new MemoryApiResponseCache(sp.GetRequiredService<IMemoryCache>()));
-    }
+    private static T Options<T>(IServiceProvider sp)
+        where T : class => sp.GetRequiredService<IOptions<T>>().Value;
 }

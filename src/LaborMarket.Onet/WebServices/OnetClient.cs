@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using LaborMarket.Http;
 using LaborMarket.Onet.Caching;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace LaborMarket.Onet.WebServices;
 
@@ -39,8 +41,9 @@ public class OnetClient : IOccupationContentSource
     /// <summary>Creates a client over an <see cref="HttpClient"/> (from IHttpClientFactory, or one you own).</summary>
     /// <param name="httpClient">The HTTP client; its base address and key header are set from <paramref name="options"/> when missing.</param>
     /// <param name="options">The options; <see cref="OnetClientOptions.ApiKey"/> is required.</param>
-    /// <param name="cache">The response cache, or null for none.</param>
-    public OnetClient(HttpClient httpClient, OnetClientOptions options, IApiResponseCache? cache = null)
+    /// <param name="cache">The response cache (<c>services.AddHybridCache()</c>), or null for none.</param>
+    /// <param name="timeProvider">The clock that reads Retry-After dates; default the system clock.</param>
+    public OnetClient(HttpClient httpClient, OnetClientOptions options, HybridCache? cache = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -53,11 +56,17 @@ public class OnetClient : IOccupationContentSource
         }
 
         _pageSize = Math.Clamp(options.PageSize, 1, 2000);
-        _api = new CachedApi(httpClient, cache, "O*NET Web Services", $"onet/v{options.CacheVersion}/", options.CacheDuration, [options.ApiKey]);
+        _api = new CachedApi(httpClient, cache, Endpoint(options, timeProvider), $"onet/v{options.CacheVersion}/", options.CacheDuration);
     }
 
     /// <inheritdoc />
-    public string Name => "O*NET Web Services";
+    public string Name => ServiceName;
+
+    /// <summary>The service's name, credentials, clock and size cap, for the shared response handling.</summary>
+    internal static ApiEndpoint Endpoint(OnetClientOptions options, TimeProvider? timeProvider) =>
+        new(ServiceName, [options.ApiKey], timeProvider, options.Resilience?.MaxResponseBytes ?? ApiResilienceOptions.DefaultMaxResponseBytes);
+
+    private const string ServiceName = "O*NET Web Services";
 
     /// <summary>Occupations matching a keyword (or a code), most relevant first, paging through every result.</summary>
     /// <param name="keyword">Words or a code, such as "registered nurse" or "15-1252".</param>
