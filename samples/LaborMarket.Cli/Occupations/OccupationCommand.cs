@@ -19,7 +19,7 @@ internal static class OccupationCommand
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET database text release folder (default: env LABORMARKET_ONET_DB)." };
         var online = new Option<bool>("--online") { Description = "Ask O*NET Web Services instead (key in env ONET_API_KEY)." };
         var onetUrl = new Option<string?>("--onet-url") { Description = "O*NET Web Services address, such as a proxy (default: env LABORMARKET_ONET_URL, else the public service)." };
-        var cache = new Option<DirectoryInfo?>("--cache") { Description = "With --online: keep responses in this folder (default: memory only)." };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "With --online: keep responses in a SQLite file in this folder (default: the user's cache folder, ~/.cache/labormarket)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "table");
         var command = new Command("occupation", "Tasks, technology, tools, education, job zone and related occupations from the O*NET database files or O*NET Web Services.")
@@ -53,7 +53,7 @@ internal static class OccupationCommand
                     throw new CliUserException($"'{urlText}' is not an absolute address for --onet-url.");
                 }
 
-                var cacheDir = parse.GetValue(cache)?.FullName;
+                var cacheFile = ResponseCacheFolder.DatabasePath(parse.GetValue(cache));
                 host = CliHost.Build(services =>
                 {
                     services.AddOnetClient(o =>
@@ -61,10 +61,7 @@ internal static class OccupationCommand
                         o.ApiKey = key;
                         o.BaseAddress = url ?? o.BaseAddress;
                     });
-                    if (cacheDir is not null)
-                    {
-                        services.AddOnetFileCache(cacheDir);
-                    }
+                    services.AddLaborMarketSqliteCache(cacheFile);
                 });
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 var client = host.Services.GetRequiredService<OnetClient>();

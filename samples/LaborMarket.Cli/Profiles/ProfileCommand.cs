@@ -77,6 +77,7 @@ internal static class ProfileCommand
                         o.ApiKey = key;
                         o.BaseAddress = Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL") is { Length: > 0 } u ? new Uri(u) : o.BaseAddress;
                     });
+                    services.AddLaborMarketSqliteCache(ResponseCacheFolder.DatabasePath(null));
                 }
 
                 if (modelName is not null)

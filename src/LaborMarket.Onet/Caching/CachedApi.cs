@@ -21,8 +21,8 @@ internal sealed class CachedApi(HttpClient http, HybridCache? cache, ApiEndpoint
             return await FetchAsync(relativeUri, cancellationToken).ConfigureAwait(false) is { } fresh ? ApiResponses.Parse(fresh, endpoint, safeUri) : null;
         }
 
-        // The key names the request without its credentials (CareerOneStop puts the user id in the path).
-        var key = cachePrefix + endpoint.Redact(relativeUri);
+        // The key names the server and the request without its credentials (CareerOneStop puts the user id in the path).
+        var key = cachePrefix + http.BaseAddress!.Authority + "/" + endpoint.Redact(relativeUri);
         var entry = new HybridCacheEntryOptions { Expiration = timeToLive, LocalCacheExpiration = timeToLive < LocalLimit ? timeToLive : LocalLimit };
         string body;
         try
