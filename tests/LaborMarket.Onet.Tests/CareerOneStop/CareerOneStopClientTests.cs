@@ -1,5 +1,4 @@
 using System.Net;
-using LaborMarket.Http;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Tests.Http;
 using LaborMarket.Onet.Tests.WebServices;
@@ -8,12 +7,11 @@ namespace LaborMarket.Onet.Tests.CareerOneStop;
 
 public class CareerOneStopClientTests
 {
-    private const string UserId = "uid-7781";
-    private const string Token = "tok-9c2d";
+    private const string UserId = WebClients.UserId;
+    private const string Token = WebClients.Token;
 
     private static CareerOneStopClient Client(StubHandler stub, int pageSize = 50) =>
-        new(new HttpClient(new ApiResilienceHandler(new ApiResilience(OnetClientTests.Fast())) { InnerHandler = stub }),
-            new CareerOneStopClientOptions { UserId = UserId, ApiToken = Token, PageSize = pageSize });
+        WebClients.CareerOneStop(stub, o => o.PageSize = pageSize);
 
     private static StubHandler Recorded() => StubHandler.Json(p => p switch
     {

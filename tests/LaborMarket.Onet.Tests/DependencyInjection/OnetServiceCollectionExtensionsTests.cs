@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using LaborMarket.Onet;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,24 +86,57 @@ public class WebClientRegistrationTests
         Assert.Equal("k-123", stub.Requests.Single().Key);
     }
 
-    [Fact]
-    public async Task AddOnetFileCache_ResponsesSurviveANewProvider()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AddOnetClient_CalledOnceOrTwice_MakesExactlyTheConfiguredAttempts(int registrations)
     {
-        var dir = Directory.CreateTempSubdirectory().FullName;
-        var stub = StubHandler.Json(LaborMarket.Onet.Tests.WebServices.OnetClientTests.RecordedOnet);
-        async Task<int?> ZoneAsync()
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.ServiceUnavailable, """{"error":"down"}""")));
+        var services = WebClients.Services();
+        for (var i = 0; i < registrations; i++)
         {
-            var services = new ServiceCollection().AddOnetFileCache(dir);
-            services.AddOnetClient(o => o.ApiKey = "k").ConfigurePrimaryHttpMessageHandler(() => stub);
-            await using var provider = services.BuildServiceProvider();
-            return await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00"));
+            services.AddOnet(stub, o => o.Resilience.MaxRetryAttempts = 3);
         }
 
-        Assert.Equal(4, await ZoneAsync());
-        Assert.Equal(4, await ZoneAsync());
-        Assert.Equal(1, stub.Count);
-        Assert.Single(Directory.GetFiles(dir, "*.json"));
-        Assert.DoesNotContain("k", Path.GetFileNameWithoutExtension(Directory.GetFiles(dir)[0]).Replace("k", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        await using var provider = services.BuildServiceProvider();
+        await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00")));
+
+        Assert.Equal(4, stub.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AddCareerOneStopClient_CalledOnceOrTwice_MakesExactlyTheConfiguredAttempts(int registrations)
+    {
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.ServiceUnavailable, """{"error":"down"}""")));
+        var services = WebClients.Services();
+        for (var i = 0; i < registrations; i++)
+        {
+            services.AddCareerOneStop(stub, o => o.Resilience.MaxRetryAttempts = 2);
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<LaborMarket.Onet.CareerOneStop.CareerOneStopClient>().GetWagesAsync("nurse", "FL"));
+
+        Assert.Equal(3, stub.Count);
+    }
+
+    [Fact]
+    public async Task AddOnetClient_CacheDurationMaxValue_FailsWhenHostStarts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddOnetClient(o =>
+        {
+            o.ApiKey = "k";
+            o.CacheDuration = TimeSpan.MaxValue;
+            o.Resilience.TotalTimeout = TimeSpan.MaxValue;
+        });
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("CacheDuration must be 0 to 3650 days", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("TotalTimeout", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,46 +154,23 @@ public class WebClientRegistrationTests
 
 public class WebClientLoggingTests
 {
-    private sealed class ListLogger(List<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
-    {
-        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-
-        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (lines)
-            {
-                lines.Add(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
-    }
-
     [Fact]
     public async Task CareerOneStop_Logs_NeverCarryUserIdOrToken()
     {
-        var lines = new List<string>();
         var stub = StubHandler.Json(_ => """{"OccupationList":[],"RecordCount":0}""");
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(new ListLogger(lines)).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
-        services.AddCareerOneStopClient(o =>
+        var services = WebClients.Services();
+        services.AddCareerOneStop(stub, o =>
         {
             o.UserId = "secret-user-42";
             o.ApiToken = "secret-token-42";
-        }).ConfigurePrimaryHttpMessageHandler(() => stub);
+        });
         await using var provider = services.BuildServiceProvider();
 
         await foreach (var _ in provider.GetRequiredService<LaborMarket.Onet.CareerOneStop.CareerOneStopClient>().SearchAsync("nurse"))
         {
         }
 
+        var lines = provider.GetFakeLogCollector().GetSnapshot().Select(HttpFaults.Describe).ToList();
         Assert.Contains(lines, l => l.Contains("/v1/occupation/***/nurse/N/0/50", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("secret", StringComparison.Ordinal));
     }

@@ -1,30 +1,24 @@
-using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using LaborMarket.Http;
-using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.Tests.Http;
 using LaborMarket.Onet.WebServices;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LaborMarket.Onet.Tests.WebServices;
 
 public class OnetClientTests
 {
-    private const string Key = "test-key-5f1c2e";
+    private const string Key = WebClients.OnetKey;
     private static readonly OnetSocCode Rn = OnetSocCode.Parse("29-1141.00");
 
-    internal static ApiResilienceOptions Fast() => new()
-    {
-        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        RequestsPerSecond = 0,
-        AttemptTimeout = TimeSpan.FromSeconds(5),
-        TotalTimeout = TimeSpan.FromSeconds(20),
-    };
-
-    private static OnetClient Client(StubHandler stub, ApiResilienceOptions? resilience = null, IApiResponseCache? cache = null, int pageSize = 200) =>
-        new(new HttpClient(new ApiResilienceHandler(new ApiResilience(resilience ?? Fast())) { InnerHandler = stub }),
-            new OnetClientOptions { ApiKey = Key, PageSize = pageSize },
-            cache);
+    private static OnetClient Client(StubHandler stub, Action<ApiResilienceOptions>? resilience = null, int pageSize = 200, TimeProvider? time = null) =>
+        WebClients.Onet(stub, o =>
+        {
+            o.PageSize = pageSize;
+            resilience?.Invoke(o.Resilience);
+        }, time);
 
     /// <summary>Serves the recorded Registered Nurses bodies by path.</summary>
     internal static string? RecordedOnet(string pathAndQuery)
@@ -119,35 +113,62 @@ public class OnetClientTests
     }
 
     [Fact]
-    public async Task Get_429WithRetryAfter_WaitsThatLongThenSucceeds()
+    public async Task Get_429WithRetryAfter_WaitsThatLongOnTheInjectedClockThenSucceeds()
     {
+        var time = new FakeTimeProvider(new DateTimeOffset(2031, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var sent = new List<DateTimeOffset>();
         var stub = new StubHandler((request, attempt, _) =>
         {
+            sent.Add(time.GetUtcNow());
             if (attempt == 1)
             {
                 var limited = StubHandler.Respond(HttpStatusCode.TooManyRequests, """{"error":"Too many requests"}""");
-                limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                limited.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
                 return Task.FromResult(limited);
             }
 
             return Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, StubHandler.Recorded("WebServices", "job_zone.json")));
         });
 
-        var watch = Stopwatch.StartNew();
-        var zone = await Client(stub).GetJobZoneAsync(Rn);
+        var zone = await time.RunAsync(Client(stub, time: time).GetJobZoneAsync(Rn), TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(4, zone);
         Assert.Equal(2, stub.Count);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {watch.Elapsed}, before the server's Retry-After of 1 s");
+        Assert.InRange(sent[1] - sent[0], TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(8));
     }
 
     [Fact]
-    public async Task Get_429AskingForTooLong_ThrowsRateLimitWithRetryAfter()
+    public async Task Get_429WithRetryAfterDate_ReadsTheDateOnTheInjectedClock()
+    {
+        // Five years ahead of the real clock: read with the real clock, this date would be past the cap and fail at once.
+        var time = new FakeTimeProvider(new DateTimeOffset(2031, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        var sent = new List<DateTimeOffset>();
+        var stub = new StubHandler((_, attempt, _) =>
+        {
+            sent.Add(time.GetUtcNow());
+            if (attempt == 1)
+            {
+                var limited = StubHandler.Respond(HttpStatusCode.TooManyRequests, "{}");
+                limited.Headers.RetryAfter = new RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(30));
+                return Task.FromResult(limited);
+            }
+
+            return Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, StubHandler.Recorded("WebServices", "job_zone.json")));
+        });
+
+        var zone = await time.RunAsync(Client(stub, time: time).GetJobZoneAsync(Rn), TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(4, zone);
+        Assert.InRange(sent[1] - sent[0], TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(31));
+    }
+
+    [Fact]
+    public async Task Get_429AskingForTooLong_ThrowsRateLimitAtOnceWithRetryAfter()
     {
         var stub = new StubHandler((_, _, _) =>
         {
             var limited = StubHandler.Respond(HttpStatusCode.TooManyRequests, """{"error":"daily limit"}""");
-            limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromHours(1));
+            limited.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromHours(1));
             return Task.FromResult(limited);
         });
 
@@ -170,18 +191,18 @@ public class OnetClientTests
     }
 
     [Fact]
-    public async Task Get_EveryAttemptTimesOut_ThrowsTimeoutAfterRetries()
+    public async Task Get_EveryAttemptTimesOut_ThrowsTimeoutAfterRetriesOnTheFakeClock()
     {
+        var time = new FakeTimeProvider();
         var stub = new StubHandler(async (_, _, ct) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            await Task.Delay(Timeout.Infinite, ct);
             return StubHandler.Respond(HttpStatusCode.OK, "{}");
         });
-        var resilience = Fast();
-        resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
-        resilience.MaxRetryAttempts = 2;
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Client(stub, resilience).GetJobZoneAsync(Rn));
+        var call = Client(stub, r => r.MaxRetryAttempts = 2, time: time).GetJobZoneAsync(Rn);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => time.RunAsync(call, TimeSpan.FromSeconds(1)));
         Assert.Equal(3, stub.Count);
     }
 
@@ -202,9 +223,8 @@ public class OnetClientTests
     [Fact]
     public async Task Get_TruncatedJson_ThrowsAndIsNotCached()
     {
-        var cache = new MemoryApiResponseCache(new MemoryCache(new MemoryCacheOptions()));
         var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, """{"start":1,"end":4,"total":4,"task":[{"id":16997,"title":"Monitor, rec""")));
-        var client = Client(stub, cache: cache);
+        var client = Client(stub);
 
         var ex = await Assert.ThrowsAsync<LaborMarketApiException>(() => client.GetTasksAsync(Rn).ToListAsync().AsTask());
         await Assert.ThrowsAsync<LaborMarketApiException>(() => client.GetTasksAsync(Rn).ToListAsync().AsTask());
@@ -229,7 +249,7 @@ public class OnetClientTests
     public async Task Get_SecondCall_IsServedFromTheCacheWithoutARequest()
     {
         var stub = StubHandler.Json(RecordedOnet);
-        var client = Client(stub, cache: new MemoryApiResponseCache(new MemoryCache(new MemoryCacheOptions())));
+        var client = Client(stub);
 
         var first = await client.GetProfileAsync(Rn);
         var requests = stub.Count;
@@ -244,11 +264,12 @@ public class OnetClientTests
     public async Task CircuitBreaker_AfterRepeatedFailures_StopsSendingRequests()
     {
         var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(HttpStatusCode.ServiceUnavailable, """{"error":"down"}""")));
-        var resilience = Fast();
-        resilience.MaxRetryAttempts = 0;
-        resilience.CircuitBreakerMinimumThroughput = 2;
-        resilience.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
-        var client = Client(stub, resilience);
+        var client = Client(stub, r =>
+        {
+            r.MaxRetryAttempts = 0;
+            r.CircuitBreakerMinimumThroughput = 2;
+            r.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
+        });
 
         await Assert.ThrowsAsync<LaborMarketApiException>(() => client.GetJobZoneAsync(Rn));
         await Assert.ThrowsAsync<LaborMarketApiException>(() => client.GetJobZoneAsync(Rn));
@@ -259,19 +280,30 @@ public class OnetClientTests
     }
 
     [Fact]
-    public async Task Limiter_FiveRequestsASecond_PacesABurst()
+    public async Task Limiter_FiveRequestsASecond_PacesABurstOnTheInjectedClock()
     {
-        var stub = StubHandler.Json(_ => StubHandler.Recorded("WebServices", "job_zone.json"));
-        var resilience = Fast();
-        resilience.RequestsPerSecond = 5;
-        var client = Client(stub, resilience);
+        var time = new FakeTimeProvider();
+        var sent = new List<DateTimeOffset>();
+        var stub = new StubHandler((request, _, _) =>
+        {
+            lock (sent)
+            {
+                sent.Add(time.GetUtcNow());
+            }
 
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.GetJobZoneAsync(Rn)));
+            return Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, StubHandler.Recorded("WebServices", "job_zone.json")));
+        });
+        var client = Client(stub, r => r.RequestsPerSecond = 5, time: time);
 
-        // A full bucket lets 5 go at once; the other 5 wait for a token each (one every 200 ms).
+        // Ten different codes, so the cache does not fold them into one request.
+        var codes = Enumerable.Range(0, 10).Select(i => OnetSocCode.Parse($"29-11{41 + i}.00"));
+        await time.RunAsync(Task.WhenAll(codes.Select(c => client.GetJobZoneAsync(c))), TimeSpan.FromMilliseconds(50));
+
+        // A full bucket lets 5 go at once; the other 5 wait for a token each (one every 200 ms of the fake clock).
         Assert.Equal(10, stub.Count);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(800), $"10 requests took {watch.Elapsed}");
+        sent.Sort();
+        Assert.True(sent[4] - sent[0] < TimeSpan.FromMilliseconds(200), $"the first five took {sent[4] - sent[0]}");
+        Assert.InRange(sent[9] - sent[0], TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1300));
     }
 
     [Fact]
