@@ -27,7 +27,7 @@ internal static class WebClients
         o.MaxRetryAttempts = 1;
         o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
         o.TotalTimeout = TimeSpan.FromMilliseconds(1500);
-        o.MaxResponseBytes = 256 * 1024;
+        o.MaxResponseBytes = 64 * 1024;
     }
 
     public static ServiceCollection Services(TimeProvider? time = null)

@@ -15,7 +15,7 @@ public static class FakeClock
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
             // Let the code under test reach its next wait before time moves on.
-            for (var y = 0; y < 20 && !task.IsCompleted; y++)
+            for (var y = 0; y < 200 && !task.IsCompleted; y++)
             {
                 await Task.Yield();
             }

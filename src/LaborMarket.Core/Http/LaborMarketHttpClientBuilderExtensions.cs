@@ -49,8 +49,7 @@ public static class LaborMarketHttpClientBuilderExtensions
             .AddResilienceHandler("LaborMarket", (pipeline, context) => ResiliencePipelines.Configure(
                 pipeline,
                 resilience(context.ServiceProvider),
-                context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System,
-                context.OnPipelineDisposed));
+                context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddHttpMessageHandler(sp => new ResponseGuardHandler(endpoint(sp)));
         return builder
             .RemoveAllLoggers()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
@@ -13,32 +12,16 @@ namespace LaborMarket.Http;
 /// </summary>
 internal static class ResiliencePipelines
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ApiResilienceOptions o, TimeProvider time, Action<Action> onDisposed)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ApiResilienceOptions o, TimeProvider time)
     {
         pipeline.TimeProvider = time;
         if (o.RequestsPerSecond > 0)
         {
-            // A bucket of one second's worth of requests, refilled one token at a time on the injected clock.
-            var period = TimeSpan.FromSeconds(1 / o.RequestsPerSecond);
-            var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(o.RequestsPerSecond)),
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = false,
-            });
-            var timer = time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), limiter, period, period);
-            onDisposed(() =>
-            {
-                timer.Dispose();
-                limiter.Dispose();
-            });
+            var pacer = new RequestPacer(o.RequestsPerSecond, time);
             pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
             {
                 Name = "LaborMarket-RateLimiter",
-                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
+                RateLimiter = args => pacer.AcquireAsync(args.Context.CancellationToken),
             });
         }
 

@@ -42,16 +42,21 @@ internal sealed partial class SqliteDistributedCache : IDistributedCache
                 return null;
             }
 
-            if (reader.GetInt64(1) > now)
+            // A value of the wrong type (a damaged row) is a miss, and goes like an expired one.
+            var value = reader.GetValue(0) as byte[];
+            var expires = reader.GetValue(1) is long ticks ? ticks : long.MinValue;
+            if (value is not null && expires > now)
             {
-                return (byte[])reader.GetValue(0);
+                return value;
             }
 
             reader.Close();
 
-            // Only the expired row: a fresh write made meanwhile by another caller stays.
+            // Only the row that was read: a fresh write made meanwhile by another caller stays.
             using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM entries WHERE key = $key AND expires <= $now";
+            delete.CommandText = value is null
+                ? "DELETE FROM entries WHERE key = $key AND typeof(value) <> 'blob'"
+                : "DELETE FROM entries WHERE key = $key AND expires <= $now";
             delete.Parameters.AddWithValue("$key", key);
             delete.Parameters.AddWithValue("$now", now);
             delete.ExecuteNonQuery();
@@ -133,7 +138,7 @@ internal sealed partial class SqliteDistributedCache : IDistributedCache
             connection.Open();
             return action(connection);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidCastException)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             Disable(ex);
             return fallback;

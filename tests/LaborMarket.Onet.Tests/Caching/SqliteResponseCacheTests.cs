@@ -65,8 +65,11 @@ public class SqliteResponseCacheTests
         Assert.DoesNotContain(WebClients.OnetKey, await File.ReadAllTextAsync(database), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DamagedEntry_IsRefetchedAndOverwritten()
+    [Theory]
+    [InlineData("CAST(substr(value, 1, length(value) / 2) || X'00FF7B22' AS BLOB)")] // cut short
+    [InlineData("zeroblob(length(value))")]                                             // zeroed
+    [InlineData("'not a blob'")]                                                          // wrong type
+    public async Task DamagedEntry_IsRefetchedAndOverwritten(string damage)
     {
         var database = NewDatabase();
         var stub = JobZone();
@@ -81,7 +84,7 @@ public class SqliteResponseCacheTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE entries SET value = substr(value, 1, length(value) / 2) || X'00FF7B22'";
+            command.CommandText = "UPDATE entries SET value = " + damage;
             damaged = command.ExecuteNonQuery();
         }
 

@@ -202,7 +202,23 @@ public class OnetClientTests
 
         var call = Client(stub, r => r.MaxRetryAttempts = 2, time: time).GetJobZoneAsync(Rn);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => time.RunAsync(call, TimeSpan.FromSeconds(1)));
+        // Each attempt waits for its 10 s timeout on the fake clock, then for the short retry delay.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            for (var i = 0; i < 400 && stub.Count < attempt; i++)
+            {
+                await Until(() => stub.Count >= attempt, spins: 2_000);
+                if (stub.Count < attempt)
+                {
+                    time.Advance(TimeSpan.FromMilliseconds(50));
+                }
+            }
+
+            Assert.Equal(attempt, stub.Count);
+            time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        await Assert.ThrowsAsync<TimeoutException>(() => call);
         Assert.Equal(3, stub.Count);
     }
 
@@ -296,14 +312,32 @@ public class OnetClientTests
         var client = Client(stub, r => r.RequestsPerSecond = 5, time: time);
 
         // Ten different codes, so the cache does not fold them into one request.
-        var codes = Enumerable.Range(0, 10).Select(i => OnetSocCode.Parse($"29-11{41 + i}.00"));
-        await time.RunAsync(Task.WhenAll(codes.Select(c => client.GetJobZoneAsync(c))), TimeSpan.FromMilliseconds(50));
+        var start = time.GetUtcNow();
+        var calls = Task.WhenAll(Enumerable.Range(0, 10).Select(i => client.GetJobZoneAsync(OnetSocCode.Parse($"29-11{41 + i}.00"))));
 
-        // A full bucket lets 5 go at once; the other 5 wait for a token each (one every 200 ms of the fake clock).
-        Assert.Equal(10, stub.Count);
+        // A full bucket lets 5 go at once; each of the other 5 waits for a token, one every 200 ms of the fake clock.
+        await Until(() => stub.Count == 5);
+        for (var i = 1; i <= 5; i++)
+        {
+            await Until(() => false, spins: 200); // nothing more goes before the clock moves
+            Assert.Equal(4 + i, stub.Count);
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            await Until(() => stub.Count == 5 + i);
+        }
+
+        await calls;
         sent.Sort();
-        Assert.True(sent[4] - sent[0] < TimeSpan.FromMilliseconds(200), $"the first five took {sent[4] - sent[0]}");
-        Assert.InRange(sent[9] - sent[0], TimeSpan.FromMilliseconds(950), TimeSpan.FromMilliseconds(1300));
+        Assert.All(sent.Take(5), t => Assert.Equal(start, t));
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => start.AddMilliseconds(200 * i)), sent.Skip(5));
+    }
+
+    /// <summary>Yields (never sleeps) until the condition holds, or for <paramref name="spins"/> turns.</summary>
+    private static async Task Until(Func<bool> condition, int spins = 200_000)
+    {
+        for (var i = 0; i < spins && !condition(); i++)
+        {
+            await Task.Yield();
+        }
     }
 
     [Fact]
