@@ -70,6 +70,48 @@ public class BlsServiceCollectionExtensionsTests
     }
 }
 
+public class BlsApiClientRegistrationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AddBlsApiClient_CalledOnceOrTwice_MakesExactlyTheConfiguredAttempts(int registrations)
+    {
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.BadGateway, "{}")));
+        using var provider = BlsClients.Build(stub, o => o.Resilience.MaxRetryAttempts = 3, registrations: registrations);
+
+        await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<LaborMarket.Bls.PublicData.BlsApiClient>().GetSeriesAsync(["LNS14000000"], 2024, 2024));
+
+        Assert.Equal(4, stub.Count);
+    }
+
+    [Fact]
+    public async Task AddBlsApiClient_TypedClients_ShareOneDailyCount()
+    {
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.OK, """{"status":"REQUEST_SUCCEEDED","message":[],"Results":{"series":[]}}""")));
+        using var provider = BlsClients.Build(stub, o => o.DailyQueryLimit = 1);
+
+        var first = provider.GetRequiredService<LaborMarket.Bls.PublicData.BlsApiClient>();
+        var second = provider.GetRequiredService<LaborMarket.Bls.PublicData.BlsApiClient>();
+        await first.GetSeriesAsync(["LNS14000000"], 2024, 2024);
+
+        Assert.NotSame(first, second);
+        await Assert.ThrowsAsync<LaborMarketRateLimitException>(() => second.GetSeriesAsync(["LNS14000000"], 2024, 2024));
+        Assert.Equal(1, stub.Count);
+    }
+
+    [Fact]
+    public async Task AddBlsApiClient_BadResilience_FailsWhenHostStarts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddBlsApiClient(o => o.Resilience.MaxResponseBytes = 0);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("MaxResponseBytes", ex.Message, StringComparison.Ordinal);
+    }
+}
+
 public class WageDataSourcesTests
 {
     [DataFact]

@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LaborMarket.Bls.PublicData;
-using LaborMarket.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LaborMarket.Bls.Tests.PublicData;
 
@@ -11,17 +12,12 @@ public class BlsApiClientTests
 {
     private const string Key = "bls-key-0a1b";
 
-    private sealed class FakeTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static BlsApiClient Client(StubHandler stub, string? key = Key, int? dailyLimit = null, TimeProvider? time = null) =>
-        new(new HttpClient(new ApiResilienceHandler(new ApiResilience(new ApiResilienceOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10), RequestsPerSecond = 0 })) { InnerHandler = stub }),
-            new BlsApiClientOptions { RegistrationKey = key, DailyQueryLimit = dailyLimit },
-            time);
+        BlsClients.Build(stub, o =>
+        {
+            o.RegistrationKey = key;
+            o.DailyQueryLimit = dailyLimit;
+        }, time).GetRequiredService<BlsApiClient>();
 
     /// <summary>Answers like the service: monthly observations, newest first, for each series and year asked.</summary>
     private static StubHandler Service(List<(string[] Series, int From, int To)>? queries = null) => new(async (request, _, ct) =>
@@ -145,13 +141,13 @@ public class BlsApiClientTests
     public async Task DailyLimit_Reached_RefusesBeforeAskingAndResetsAtEasternMidnight()
     {
         var stub = Service();
-        var time = new FakeTime(new DateTimeOffset(2026, 11, 21, 4, 0, 0, TimeSpan.Zero)); // 23:00 on the 20th in New York
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 4, 0, 0, TimeSpan.Zero)); // 23:00 on the 20th in New York
         var client = Client(stub, dailyLimit: 2, time: time);
 
         await client.GetSeriesAsync(["LNS14000000"], 2024, 2024);
         await client.GetSeriesAsync(["LNS14000000"], 2023, 2023);
         var ex = await Assert.ThrowsAsync<LaborMarketRateLimitException>(() => client.GetSeriesAsync(["LNS14000000"], 2022, 2022));
-        time.Now = time.Now.AddHours(1.5); // 00:30 on the 21st in New York
+        time.Advance(TimeSpan.FromHours(1.5)); // 00:30 on the 21st in New York
         await client.GetSeriesAsync(["LNS14000000"], 2022, 2022);
 
         Assert.Contains("daily limit of 2 queries", ex.Message, StringComparison.Ordinal);
@@ -182,5 +178,56 @@ public class BlsApiClientTests
 
         Assert.Equal(2, result.Single().Observations.Count);
         Assert.Equal(2, stub.Count);
+    }
+
+    [Fact]
+    public async Task GetSeriesAsync_BadKeyQuotedBackInA200_NeitherMessageNorBodyNorLogCarriesTheKey()
+    {
+        // BLS answers a bad key with HTTP 200 and a message that quotes the key.
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(HttpStatusCode.OK,
+            "{\"status\":\"REQUEST_NOT_PROCESSED\",\"responseTime\":9,\"message\":[\"The key:" + Key + " provided by the User is invalid.\"],\"Results\":{}}")));
+        using var provider = BlsClients.Build(stub, o => o.RegistrationKey = Key);
+
+        var ex = await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<BlsApiClient>().GetSeriesAsync(["LNS14000000"], 2024, 2024));
+
+        Assert.Contains("rejected the registration key", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("The key:*** provided", ex.Message, StringComparison.Ordinal);
+        HttpFaults.AssertNoSecret("exception", ex.ToString(), Key);
+        HttpFaults.AssertNoSecret("body", ex.ResponseBody, Key);
+        foreach (var record in provider.GetFakeLogCollector().GetSnapshot())
+        {
+            HttpFaults.AssertNoSecret("log", HttpFaults.Describe(record), Key);
+        }
+    }
+
+    [Theory]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"status\":\"REQUEST_SUCCEEDED\",\"Results\":[]}")]
+    [InlineData("{\"status\":\"REQUEST_SUCCEEDED\",\"Results\":{\"series\":[1,{\"seriesID\":7},{\"seriesID\":\"LNS14000000\",\"data\":[\"x\",{\"year\":2024}]}]}}")]
+    public async Task GetSeriesAsync_WrongShapes_TypedErrorOrNothing(string body)
+    {
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, body)));
+
+        try
+        {
+            var result = await Client(stub).GetSeriesAsync(["LNS14000000"], 2024, 2024);
+            Assert.Empty(result.Single().Observations);
+        }
+        catch (LaborMarketApiException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task GetSeriesAsync_RealCapturedBody_ReadsTheObservations()
+    {
+        var body = await File.ReadAllTextAsync(TestData.FixturePath("api-responses/bls-v2-timeseries-APU0000701111-catalog-calculations.json"));
+        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(HttpStatusCode.OK, body)));
+
+        var series = (await Client(stub).GetSeriesAsync(["APU0000701111"], 2022, 2022)).Single();
+
+        Assert.True(series.Observations.Count >= 12, $"{series.Observations.Count} observations");
+        Assert.All(series.Observations, o => Assert.Equal(2022, o.Year));
+        Assert.Contains(series.Observations, o => o.Period == "M01" && o.Value is > 0);
     }
 }
