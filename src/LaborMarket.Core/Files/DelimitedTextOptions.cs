@@ -12,11 +12,17 @@ public sealed record DelimitedTextOptions
     /// <summary>Comma-separated values with a header row (the defaults).</summary>
     public static DelimitedTextOptions Csv { get; } = new();
 
-    /// <summary>Tab-separated values with a header row (the O*NET release files).</summary>
-    public static DelimitedTextOptions Tsv { get; } = new() { Separator = '\t' };
+    /// <summary>Tab-separated values with a header row and no quoting (the O*NET release files).</summary>
+    public static DelimitedTextOptions Tsv { get; } = new() { Separator = '\t', Quoting = false };
 
     /// <summary>The field separator; a comma unless changed. Not a quote, CR or LF.</summary>
     public char Separator { get; init; } = ',';
+
+    /// <summary>
+    /// Whether a field that starts with a double quote is quoted (RFC 4180; the default). Off, quotes are plain
+    /// characters and a record ends at the first line break (tab-separated files that never quote).
+    /// </summary>
+    public bool Quoting { get; init; } = true;
 
     /// <summary>
     /// Whether the first record is a header. With a header, every later record must have as many fields as the

@@ -322,7 +322,7 @@ public sealed class DelimitedTextReader : IDisposable
         while (true)
         {
             var field = new Field { Start = pos };
-            if (pos < _end && buffer[pos] == '"')
+            if (pos < _end && buffer[pos] == '"' && _options.Quoting)
             {
                 pos++;
                 field.Start = pos;
