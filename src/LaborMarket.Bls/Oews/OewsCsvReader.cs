@@ -165,7 +165,7 @@ public static class OewsCsvReader
             var naics = row.Field(C.Naics).Trim();
             if (!naics.SequenceEqual("000000") && !naics.SequenceEqual("0"))
             {
-                return OewsHeader.IsNaicsCode(naics) ? null // industry-specific row
+                return OewsHeader.IsNaicsCode(naics) && naics.ContainsAnyExcept('0') ? null // industry-specific row
                     : throw row.Error(C.Naics, $"'{naics.ToString()}' is not a NAICS code (000000 for all industries)");
             }
         }

@@ -8,7 +8,7 @@ namespace LaborMarket.Bls.Oflc;
 /// Streams OFLC prevailing-wage levels from CSV (or .csv.gz) with the columns
 /// <c>area_code, area_name, soc_code, level1_hourly, level2_hourly, level3_hourly, level4_hourly</c>.
 /// A row with more or fewer fields than the header, a bad code, and a wage that is negative, not a plain number or
-/// above $10,000 an hour is an error naming the file, line and column; a cut or damaged .gz fails as a whole.
+/// above $20,000,000 (annual-only occupations carry annual wages here) is an error naming the file, line and column; a cut or damaged .gz fails as a whole.
 /// </summary>
 public static class OflcWageLevelReader
 {
@@ -75,9 +75,10 @@ public static class OflcWageLevelReader
 
         if (!OewsNumber.TryParse(cell, out var v))
         {
-            throw reader.Error(column, $"'{(cell.Length > 40 ? cell[..40].ToString() + "..." : cell.ToString())}' is not a non-negative hourly wage");
+            throw reader.Error(column, $"'{(cell.Length > 40 ? cell[..40].ToString() + "..." : cell.ToString())}' is not a non-negative wage");
         }
 
-        return v <= OewsNumber.MaxHourly ? v : throw reader.Error(column, $"{cell.ToString()} is above the plausible maximum hourly wage {OewsNumber.MaxHourly:N0}");
+        // Occupations paid only by the year (teachers, pilots) carry annual wages in these columns.
+        return v <= OewsNumber.MaxAnnual ? v : throw reader.Error(column, $"{cell.ToString()} is above the plausible maximum wage {OewsNumber.MaxAnnual:N0}");
     }
 }
