@@ -146,7 +146,9 @@ public sealed class TrainingSet
             return double.NegativeInfinity;
         }
 
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+        // A literal that overflows to infinity or underflows to zero ("1e400", "1e-400") is refused, not rounded.
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            && (v != 0 || !s[..(s.IndexOfAny('e', 'E') is var e and >= 0 ? e : s.Length)].ContainsAnyInRange('1', '9'))
             ? v
             : throw new LaborMarketFormatException(source, line, column, $"'{(s.Length > 40 ? s[..40].ToString() + "..." : s.ToString())}' is not a number");
     }
