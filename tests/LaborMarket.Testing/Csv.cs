@@ -1,49 +1,19 @@
+using LaborMarket.Files;
+
 namespace LaborMarket.Testing;
 
-/// <summary>Minimal RFC 4180 field splitting for the test inputs.</summary>
+/// <summary>CSV lines of test inputs split by the product's own delimited-text reader.</summary>
 public static class Csv
 {
     /// <summary>Splits one CSV line into fields (quoted fields may hold commas and doubled quotes).</summary>
     public static string[] Split(string line)
     {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        using var reader = new DelimitedTextReader(new StringReader(line), "line", DelimitedTextOptions.Csv with { HasHeader = false, SkipBlankLines = false });
+        if (!reader.Read())
         {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    sb.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(sb.ToString());
-                sb.Clear();
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            return [""];
         }
 
-        fields.Add(sb.ToString());
-        return fields.ToArray();
+        return Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray();
     }
 }

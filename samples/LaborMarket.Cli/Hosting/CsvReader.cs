@@ -1,124 +1,40 @@
-using System.Text;
+using LaborMarket.Files;
 
 namespace LaborMarket.Cli.Hosting;
 
-/// <summary>Streams RFC 4180 records (quoted fields, doubled quotes, newlines inside quotes) from a reader.</summary>
+/// <summary>
+/// The CLI's CSV input, record by record, through the family's delimited-text reader (quoted fields, line breaks
+/// inside quotes, CRLF/LF/CR, BOM or none; errors name the file, line and column). Rows may differ in width:
+/// each command says what a short row means.
+/// </summary>
 internal sealed class CsvReader(TextReader reader, string source)
 {
-    private readonly StringBuilder _field = new();
+    private readonly DelimitedTextReader _reader = new(reader, source, DelimitedTextOptions.Csv with { HasHeader = false, AllowRaggedRecords = true }, leaveOpen: true);
 
     public string Source => source;
 
     /// <summary>The 1-based line the last record started on.</summary>
-    public long Line { get; private set; }
-
-    private long _nextLine = 1;
+    public long Line => _reader.LineNumber;
 
     public List<string>? ReadRecord()
     {
-        var c = reader.Read();
-        if (c < 0)
+        if (!_reader.Read())
         {
             return null;
         }
 
-        Line = _nextLine;
-        var fields = new List<string>();
-        var quoted = false;
-        _field.Clear();
-        while (true)
+        var fields = new List<string>(_reader.FieldCount);
+        for (var i = 0; i < _reader.FieldCount; i++)
         {
-            if (c < 0)
-            {
-                if (quoted)
-                {
-                    throw new FormatException($"{source}:{Line}: a quoted field is not closed before the end of the file");
-                }
-
-                fields.Add(_field.ToString());
-                return fields;
-            }
-
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        _field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                    {
-                        _nextLine++;
-                    }
-
-                    _field.Append(ch);
-                }
-            }
-            else if (ch == '"' && _field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(_field.ToString());
-                _field.Clear();
-            }
-            else if (ch is '\n' or '\r')
-            {
-                if (ch == '\r' && reader.Peek() == '\n')
-                {
-                    reader.Read();
-                }
-
-                _nextLine++;
-                fields.Add(_field.ToString());
-                return fields;
-            }
-            else
-            {
-                _field.Append(ch);
-            }
-
-            c = reader.Read();
+            fields.Add(_reader.GetString(i));
         }
+
+        return fields;
     }
 }
 
-/// <summary>Writes CSV fields, quoting only where needed.</summary>
+/// <summary>Writes CSV through the family's delimited-text writer (fields quoted only where needed).</summary>
 internal static class CsvText
 {
-    public static void WriteRow(TextWriter writer, IReadOnlyList<string?> fields)
-    {
-        for (var i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            var f = fields[i] ?? "";
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(f.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(f);
-            }
-        }
-
-        writer.Write('\n');
-    }
+    public static void WriteRow(TextWriter writer, IReadOnlyList<string?> fields) => new DelimitedTextWriter(writer).WriteRecord(fields);
 }

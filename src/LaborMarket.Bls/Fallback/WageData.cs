@@ -1,5 +1,6 @@
 using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
+using LaborMarket.Files;
 
 namespace LaborMarket.Bls.Fallback;
 
@@ -9,7 +10,7 @@ public static class WageData
     /// <summary>
     /// Searches <paramref name="directory"/> recursively: every <c>*.csv</c>, <c>*.csv.gz</c> or <c>*.xlsx</c> whose
     /// header is an OEWS header is indexed (an .xlsx beside a .csv of the same name is the same data and is skipped); <c>county_cbsa*.csv</c> and the OFLC geography file become the crosswalk. Other
-    /// files are ignored.
+    /// readable files are ignored; a damaged .xlsx or a cut .csv.gz is an error, not a skipped file.
     /// </summary>
     /// <exception cref="LaborMarketFormatException">An OEWS file has a bad row (unless <paramref name="errors"/> collects them).</exception>
     public static WageLookup LoadDirectory(string directory, ICollection<LaborMarketFormatException>? errors = null)
@@ -77,10 +78,15 @@ public static class WageData
         return Path.Combine(Path.GetDirectoryName(name) ?? "", Path.GetFileNameWithoutExtension(name));
     }
 
+    // The header as one line, to tell the files apart; an empty file has none.
     private static string FirstLine(string path)
     {
-        using var stream = OewsCsvReader.OpenFile(path);
-        using var reader = new StreamReader(stream);
-        return reader.ReadLine() ?? "";
+        using var reader = DelimitedTextReader.OpenFile(path, DelimitedTextOptions.Csv with { HasHeader = false });
+        if (!reader.Read())
+        {
+            return "";
+        }
+
+        return string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(reader.GetString));
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text;
-using LaborMarket.Bls.Oews;
+using LaborMarket.Files;
 
 namespace LaborMarket.Bls.Geography;
 
@@ -162,36 +160,26 @@ public sealed class AreaCrosswalk
         }
     }
 
+    // Rows of the named columns. A line of a single field (a footnote under the Census list) is skipped; any other
+    // row whose field count differs from the header's is an error.
     private static IEnumerable<(string[] Row, long Line)> Rows(string path, string[] columns)
     {
-        var file = Path.GetFileName(path);
-        using var reader = new StreamReader(path, Encoding.Latin1);
-        var header = CsvText.Fields(reader.ReadLine() ?? throw new LaborMarketFormatException(file, 1, null, "the file is empty"));
-        var map = columns.Select(c => Array.FindIndex(header, h => h.Trim().TrimStart('\uFEFF').Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
-        for (var i = 0; i < map.Length; i++)
+        using var reader = DelimitedTextReader.OpenFile(path, DelimitedTextOptions.Csv with { AllowRaggedRecords = true });
+        var width = reader.ReadHeader().Count;
+        var map = columns.Select(reader.Require).ToArray();
+        while (reader.Read())
         {
-            if (map[i] < 0)
+            if (reader.FieldCount != width)
             {
-                throw new LaborMarketFormatException(file, 1, columns[i], "column missing from the header");
-            }
-        }
+                if (reader.FieldCount == 1)
+                {
+                    continue;
+                }
 
-        long line = 1;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
+                throw reader.Error(Math.Min(reader.FieldCount, width), $"the row has {reader.FieldCount} fields; the header has {width}");
             }
 
-            var f = CsvText.Fields(text);
-            if (f.Length <= map.Max())
-            {
-                continue; // footnote lines at the end of the Census list
-            }
-
-            yield return (map.Select(m => f[m].Trim()).ToArray(), line);
+            yield return (map.Select(m => reader[m].Trim().ToString()).ToArray(), reader.LineNumber);
         }
     }
 }

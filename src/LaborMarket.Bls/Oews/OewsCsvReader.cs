@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
+using LaborMarket.Files;
 
 namespace LaborMarket.Bls.Oews;
 
@@ -14,6 +11,12 @@ namespace LaborMarket.Bls.Oews;
 /// <c>O_GROUP</c> and <c>OCC_GROUP</c> are both accepted, and industry-specific rows are skipped
 /// (cross-industry only). Memory stays flat however long the file is.
 /// </summary>
+/// <remarks>
+/// Nothing is lost silently: a row with more or fewer fields than the header, a number that is not one or is out
+/// of bounds (negative, or above a plausible maximum), a NAICS code that is not one and a header column that looks
+/// like a misspelt OEWS column are each a <see cref="LaborMarketFormatException"/> naming the file, line and
+/// column; a <c>.gz</c> file that was cut or damaged fails as a whole.
+/// </remarks>
 public static class OewsCsvReader
 {
     private static readonly string[] Columns =
@@ -28,11 +31,8 @@ public static class OewsCsvReader
     }
 
     /// <summary>Opens a file for <see cref="ReadAsync(Stream, string, int?, ICollection{LaborMarketFormatException}?, CancellationToken)"/>, unzipping <c>.gz</c>.</summary>
-    public static Stream OpenFile(string path)
-    {
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-    }
+    /// <remarks>A <c>.gz</c> stream checks the gzip trailer at its end: a cut or damaged file throws <see cref="InvalidDataException"/> there.</remarks>
+    public static Stream OpenFile(string path) => DelimitedTextReader.OpenStream(path);
 
     /// <summary>Reads every cross-industry row of a file (csv or csv.gz).</summary>
     public static IAsyncEnumerable<OewsEstimate> ReadFileAsync(string path, int? year = null, ICollection<LaborMarketFormatException>? errors = null,
@@ -56,168 +56,143 @@ public static class OewsCsvReader
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         return ReadCoreAsync(stream, sourceName, year, errors, disposeStream: false, cancellationToken);
     }
-
     private static async IAsyncEnumerable<OewsEstimate> ReadCoreAsync(Stream stream, string source, int? year,
         ICollection<LaborMarketFormatException>? errors, bool disposeStream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Latin-1 maps every byte to a char: Windows-1252 titles stay readable and nothing fails to decode.
-        using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: !disposeStream);
-        var lines = new CsvText.LineBuffer();
-        RowParser? rows = null;
-        while (await lines.FillAsync(reader, cancellationToken).ConfigureAwait(false))
+        using var reader = new DelimitedTextReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: !disposeStream), source);
+        var rows = new RowParser(source, year, await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false));
+        while (true)
         {
-            while (lines.TryTakeLine(out var start, out var length))
+            OewsEstimate? row;
+            try
             {
-                if (rows is null)
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows = new RowParser(source, year, new string(lines.Chars, start, length), errors);
+                    break;
                 }
-                else if (rows.Parse(lines.Chars.AsSpan(start, length)) is { } row)
-                {
-                    yield return row;
-                }
+
+                row = rows.Parse(new ReaderCells(reader), reader.LineNumber);
             }
-        }
+            catch (LaborMarketFormatException ex) when (errors is not null && !reader.IsFaulted)
+            {
+                errors.Add(ex);
+                continue;
+            }
 
-        if (rows is null)
-        {
-            _ = new RowParser(source, year, null, errors); // throws: no header
-        }
-    }
-
-    // Local files for an index are read synchronously (the folder loader runs inside DI factories).
-    internal static IEnumerable<OewsEstimate> ReadFile(string path, ICollection<LaborMarketFormatException>? errors)
-    {
-        using var reader = new StreamReader(OpenFile(path), Encoding.Latin1, detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var rows = new RowParser(Path.GetFileName(path), null, reader.ReadLine(), errors);
-        while (reader.ReadLine() is { } text)
-        {
-            if (rows.Parse(text) is { } row)
+            if (row is not null)
             {
                 yield return row;
             }
         }
     }
 
-    /// <summary>The state of reading one file: its header map, year, line number and interned titles.</summary>
+    // Local files for an index are read synchronously (the folder loader runs inside DI factories).
+    internal static IEnumerable<OewsEstimate> ReadFile(string path, ICollection<LaborMarketFormatException>? errors)
+    {
+        using var reader = DelimitedTextReader.OpenFile(path);
+        var rows = new RowParser(Path.GetFileName(path), null, reader.ReadHeader());
+        while (true)
+        {
+            OewsEstimate? row;
+            try
+            {
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                row = rows.Parse(new ReaderCells(reader), reader.LineNumber);
+            }
+            catch (LaborMarketFormatException ex) when (errors is not null && !reader.IsFaulted)
+            {
+                errors.Add(ex);
+                continue;
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>The cells of one row, whatever holds them (a CSV record, a spreadsheet row).</summary>
+    internal interface ICells
+    {
+        int Count { get; }
+
+        ReadOnlySpan<char> this[int index] { get; }
+    }
+
+    /// <summary>The fields of the reader's current record.</summary>
+    internal readonly struct ReaderCells(DelimitedTextReader reader) : ICells
+    {
+        public int Count => reader.FieldCount;
+
+        public ReadOnlySpan<char> this[int index] => reader[index];
+    }
+
+    /// <summary>The state of reading one file: its header map, year and interned titles.</summary>
     internal sealed class RowParser
     {
         private readonly string _source;
         private readonly int[] _map;
         private readonly int? _year;
-        private readonly ICollection<LaborMarketFormatException>? _errors;
         private readonly Titles _titles = new();
-        private (int Start, int Length)[] _fields = new (int, int)[64];
-        private long _line = 1;
 
-        public RowParser(string source, int? year, string? header, ICollection<LaborMarketFormatException>? errors)
+        public RowParser(string source, int? year, IReadOnlyList<string> header)
         {
             _source = source;
-            _map = MapHeader(header ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)"), source);
+            _map = OewsHeader.Map(header, source, Columns);
             _year = year ?? YearFromName(source);
-            _errors = errors;
         }
 
-        /// <summary>The row, or null for a blank line, an industry row or (when collecting errors) a bad row.</summary>
-        public OewsEstimate? Parse(ReadOnlySpan<char> text) => Parse(text, _line + 1);
-
-        /// <summary>As <see cref="Parse(ReadOnlySpan{char})"/>, for a row whose number the caller knows (a spreadsheet may skip rows).</summary>
-        public OewsEstimate? Parse(ReadOnlySpan<char> text, long line)
-        {
-            _line = line;
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                var count = CsvText.Split(text, ref _fields);
-                return OewsCsvReader.Parse(text, _fields.AsSpan(0, count), _map, _source, _line, _year, _titles);
-            }
-            catch (LaborMarketFormatException ex) when (_errors is not null)
-            {
-                _errors.Add(ex);
-                return null;
-            }
-        }
+        /// <summary>
+        /// The row, or null for an industry-specific row. Cells past the end of a spreadsheet row are blank (a
+        /// workbook leaves empty cells out); a CSV row has as many cells as the header (the reader checks).
+        /// </summary>
+        /// <exception cref="LaborMarketFormatException">A bad code or number, naming the line and column.</exception>
+        public OewsEstimate? Parse<TCells>(TCells cells, long line)
+            where TCells : struct, ICells =>
+            OewsCsvReader.Parse(new Row<TCells>(cells, _map, _source, line), _year, _titles);
     }
 
-    private static int[] MapHeader(string header, string source)
+    private static OewsEstimate? Parse<TCells>(Row<TCells> row, int? fileYear, Titles titles)
+        where TCells : struct, ICells
     {
-        header = header.TrimStart('\uFEFF');
-        var bounds = new (int Start, int Length)[64];
-        var n = CsvText.Split(header, ref bounds);
-        var names = bounds.Take(n).Select(f => header.Substring(f.Start, f.Length).Trim().Trim('"').ToUpperInvariant()).ToArray();
-        var map = new int[Columns.Length];
-        for (var c = 0; c < Columns.Length; c++)
+        if (row.Has(C.Naics))
         {
-            map[c] = Array.IndexOf(names, Columns[c]);
-        }
-
-        if (map[(int)C.Group] < 0)
-        {
-            map[(int)C.Group] = Array.IndexOf(names, "OCC_GROUP");
-        }
-
-        foreach (var required in new[] { C.Area, C.OccCode })
-        {
-            if (map[(int)required] < 0)
+            var naics = row.Field(C.Naics).Trim();
+            if (!naics.SequenceEqual("000000") && !naics.SequenceEqual("0"))
             {
-                throw new LaborMarketFormatException(source, 1, Columns[(int)required],
-                    $"not an OEWS file: the header has no {Columns[(int)required]} column ({string.Join(",", names.Take(8))}...)");
+                return OewsHeader.IsNaicsCode(naics) && naics.ContainsAnyExcept('0') ? null // industry-specific row
+                    : throw row.Error(C.Naics, $"'{naics.ToString()}' is not a NAICS code (000000 for all industries)");
             }
-        }
-
-        if (names.Length > 0 && !names.Any(n => n is "A_MEDIAN" or "A_MEAN" or "H_MEDIAN" or "H_MEAN" or "TOT_EMP"))
-        {
-            throw new LaborMarketFormatException(source, 1, "A_MEDIAN", "not an OEWS file: the header has no employment or wage column");
-        }
-
-        return map;
-    }
-
-    private static OewsEstimate? Parse(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> fields, int[] map, string source, long line, int? fileYear,
-        Titles titles)
-    {
-        var row = new Row(text, fields, map, source, line);
-        var needed = Math.Max(map[(int)C.Area], map[(int)C.OccCode]);
-        if (fields.Length <= needed)
-        {
-            throw new LaborMarketFormatException(source, line, Columns[(int)C.OccCode], $"the row has {fields.Length} fields; it is cut short");
-        }
-
-        var naics = row.Field(C.Naics);
-        if (!naics.IsEmpty && !naics.SequenceEqual("000000") && !naics.SequenceEqual("0"))
-        {
-            return null; // industry-specific row
         }
 
         if (!OewsAreaCode.TryParse(row.Field(C.Area), null, out var area))
         {
-            throw new LaborMarketFormatException(source, line, "AREA", $"'{row.Field(C.Area).ToString()}' is not an OEWS area code");
+            throw row.Error(C.Area, $"'{row.Field(C.Area).ToString()}' is not an OEWS area code");
         }
 
         if (!SocCode.TryParse(row.Field(C.OccCode), out var soc))
         {
-            throw new LaborMarketFormatException(source, line, "OCC_CODE", $"'{row.Field(C.OccCode).ToString()}' is not an occupation code");
+            throw row.Error(C.OccCode, $"'{row.Field(C.OccCode).ToString()}' is not an occupation code");
         }
 
         int year;
-        if (map[(int)C.Year] >= 0)
+        if (row.Has(C.Year))
         {
-            if (!int.TryParse(row.Field(C.Year), NumberStyles.None, CultureInfo.InvariantCulture, out year))
+            if (!int.TryParse(row.Field(C.Year).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 1997 or > 2100)
             {
-                throw new LaborMarketFormatException(source, line, "YEAR", $"'{row.Field(C.Year).ToString()}' is not a year");
+                throw row.Error(C.Year, $"'{row.Field(C.Year).ToString()}' is not a survey year");
             }
         }
         else
         {
-            year = fileYear ?? throw new LaborMarketFormatException(source, line, "YEAR", "no YEAR column and no year in the file name (such as M2024); pass the year");
+            year = fileYear ?? throw row.Error(C.Year, "no YEAR column and no year in the file name (such as M2024); pass the year");
         }
 
-        var annualOnly = row.Field(C.Annual).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
-        var hourlyOnly = row.Field(C.Hourly).Equals("TRUE", StringComparison.OrdinalIgnoreCase);
         var annualTop = year >= 2022 ? 239_200d : 208_000d;
         var hourlyTop = year >= 2022 ? 115d : 100d;
 
@@ -229,58 +204,46 @@ public static class OewsCsvReader
             OccupationTitle = titles.Occupation(soc, row.Field(C.OccTitle)),
             Group = Group(row.Field(C.Group)),
             Year = year,
-            Employment = row.Value(C.TotEmp, 0),
-            HourlyMean = row.Value(C.HMean, hourlyTop),
-            AnnualMean = row.Value(C.AMean, annualTop),
-            HourlyMedian = row.Value(C.HMedian, hourlyTop),
-            AnnualP10 = row.Value(C.AP10, annualTop),
-            AnnualP25 = row.Value(C.AP25, annualTop),
-            AnnualMedian = row.Value(C.AMedian, annualTop),
-            AnnualP75 = row.Value(C.AP75, annualTop),
-            AnnualP90 = row.Value(C.AP90, annualTop),
-            AnnualOnly = annualOnly,
-            HourlyOnly = hourlyOnly,
+            Employment = row.Value(C.TotEmp, 0, OewsNumber.MaxEmployment),
+            HourlyMean = row.Value(C.HMean, hourlyTop, OewsNumber.MaxHourly),
+            AnnualMean = row.Value(C.AMean, annualTop, OewsNumber.MaxAnnual),
+            HourlyMedian = row.Value(C.HMedian, hourlyTop, OewsNumber.MaxHourly),
+            AnnualP10 = row.Value(C.AP10, annualTop, OewsNumber.MaxAnnual),
+            AnnualP25 = row.Value(C.AP25, annualTop, OewsNumber.MaxAnnual),
+            AnnualMedian = row.Value(C.AMedian, annualTop, OewsNumber.MaxAnnual),
+            AnnualP75 = row.Value(C.AP75, annualTop, OewsNumber.MaxAnnual),
+            AnnualP90 = row.Value(C.AP90, annualTop, OewsNumber.MaxAnnual),
+            AnnualOnly = row.Flag(C.Annual),
+            HourlyOnly = row.Flag(C.Hourly),
         };
     }
 
-    /// <summary>One split row: its cells by column, and its numbers read with the file's name and line for errors.</summary>
-    private readonly ref struct Row(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> fields, int[] map, string source, long line)
+    /// <summary>One row: its cells by column, and its numbers read with the file's name and line for errors.</summary>
+    private readonly struct Row<TCells>(TCells cells, int[] map, string source, long line)
+        where TCells : struct, ICells
     {
-        private readonly ReadOnlySpan<char> _text = text;
-        private readonly ReadOnlySpan<(int Start, int Length)> _fields = fields;
+        public bool Has(C c) => map[(int)c] >= 0;
 
         public ReadOnlySpan<char> Field(C c) =>
-            map[(int)c] is var i and >= 0 && i < _fields.Length ? Unquote(_text.Slice(_fields[i].Start, _fields[i].Length)) : default;
+            map[(int)c] is var i and >= 0 && i < cells.Count ? cells[i] : default;
 
-        public OewsValue Value(C c, double topCode) =>
-            map[(int)c] < 0 ? OewsValue.Blank : OewsCsvReader.Value(Field(c), topCode, source, line, Columns[(int)c]);
-    }
-
-    private static OewsValue Value(ReadOnlySpan<char> cell, double topCode, string source, long line, string column)
-    {
-        cell = cell.Trim();
-        if (CsvText.TryParseSimple(cell, out var simple))
+        public bool Flag(C c)
         {
-            return new OewsValue(simple, OewsMarker.None);
+            var f = Field(c).Trim();
+            if (f.IsEmpty || f.Equals("FALSE", StringComparison.OrdinalIgnoreCase) || f.SequenceEqual("0"))
+            {
+                return false;
+            }
+
+            return f.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || f.SequenceEqual("1")
+                ? true
+                : throw Error(c, $"'{f.ToString()}' is not TRUE or FALSE");
         }
 
-        switch (cell)
-        {
-            case "":
-                return OewsValue.Blank;
-            case "*":
-                return new OewsValue(null, OewsMarker.WageNotAvailable);
-            case "**":
-                return new OewsValue(null, OewsMarker.EmploymentNotAvailable);
-            case "#":
-                return new OewsValue(topCode, OewsMarker.TopCoded);
-            case "~":
-                return new OewsValue(null, OewsMarker.FewEstablishments);
-        }
+        public OewsValue Value(C c, double topCode, double max) =>
+            map[(int)c] < 0 ? OewsValue.Blank : OewsNumber.Read(Field(c), topCode, max, source, line, Columns[(int)c]);
 
-        return double.TryParse(cell, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? new OewsValue(v, OewsMarker.None)
-            : throw new LaborMarketFormatException(source, line, column, $"'{cell.ToString()}' is not a number or an OEWS marker (*, **, #, ~)");
+        public LaborMarketFormatException Error(C c, string message) => new(source, line, Columns[(int)c], message);
     }
 
     private static OccupationGroup Group(ReadOnlySpan<char> g) => g switch
@@ -359,7 +322,4 @@ public static class OewsCsvReader
             return s;
         }
     }
-
-    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> f) =>
-        f.Length >= 2 && f[0] == '"' && f[^1] == '"' ? f[1..^1] : f;
 }

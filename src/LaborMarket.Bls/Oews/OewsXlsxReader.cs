@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace LaborMarket.Bls.Oews;
 
@@ -79,34 +78,42 @@ public static class OewsXlsxReader
         }
     }
 
-    /// <summary>True when some sheet of the workbook has an OEWS header.</summary>
+    /// <summary>True when some sheet of the workbook has an OEWS header; false for a readable workbook without one.</summary>
+    /// <exception cref="LaborMarketFormatException">The file is not a readable workbook (a damaged file is not skipped).</exception>
     internal static bool IsOewsWorkbook(string path)
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return XlsxSheet.Rows(stream, Path.GetFileName(path), IsOewsHeader).Any();
-        }
-        catch (LaborMarketFormatException)
-        {
-            return false;
-        }
+        using var stream = File.OpenRead(path);
+        return XlsxSheet.FindSheet(stream, Path.GetFileName(path), IsOewsHeader);
     }
 
     private static IEnumerable<OewsEstimate> Read(Stream stream, string source, int? year, ICollection<LaborMarketFormatException>? errors)
     {
         OewsCsvReader.RowParser? parser = null;
-        var line = new StringBuilder(256);
         foreach (var (row, cells) in XlsxSheet.Rows(stream, source, IsOewsHeader))
         {
-            var text = ToCsv(cells, line);
             if (parser is null)
             {
-                parser = new OewsCsvReader.RowParser(source, year, text, errors);
+                parser = new OewsCsvReader.RowParser(source, year, cells.Select(c => c ?? "").ToArray());
                 continue;
             }
 
-            if (parser.Parse(text, row) is { } estimate)
+            if (Array.TrueForAll(cells, string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            OewsEstimate? estimate;
+            try
+            {
+                estimate = parser.Parse(new ArrayCells(cells), row);
+            }
+            catch (LaborMarketFormatException ex) when (errors is not null)
+            {
+                errors.Add(ex);
+                continue;
+            }
+
+            if (estimate is not null)
             {
                 yield return estimate;
             }
@@ -116,33 +123,11 @@ public static class OewsXlsxReader
     private static bool IsOewsHeader(string?[] cells) =>
         Array.Exists(cells, c => string.Equals(c?.Trim(), "OCC_CODE", StringComparison.OrdinalIgnoreCase));
 
-    // One spreadsheet row as a CSV line for the shared row parser; cells with commas or quotes are quoted.
-    private static string ToCsv(string?[] cells, StringBuilder line)
+    /// <summary>A spreadsheet row's cells; a cell the workbook left out is empty.</summary>
+    private readonly struct ArrayCells(string?[] cells) : OewsCsvReader.ICells
     {
-        line.Clear();
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (i > 0)
-            {
-                line.Append(',');
-            }
+        public int Count => cells.Length;
 
-            var cell = cells[i];
-            if (cell is null)
-            {
-                continue;
-            }
-
-            if (cell.AsSpan().IndexOfAny(',', '"', '\n') >= 0)
-            {
-                line.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal).Replace('\n', ' ')).Append('"');
-            }
-            else
-            {
-                line.Append(cell);
-            }
-        }
-
-        return line.ToString();
+        public ReadOnlySpan<char> this[int index] => cells[index];
     }
 }

@@ -9,15 +9,42 @@ namespace LaborMarket.Bls.Oews;
 /// shared strings, inline strings, numbers and booleans, cells placed by their column letters. Enough for the
 /// official OEWS downloads without a spreadsheet library; formulas' cached values are read, styles ignored.
 /// </summary>
+/// <remarks>
+/// A damaged workbook is a <see cref="LaborMarketFormatException"/>, never a skipped file. Limits keep time and
+/// memory bounded whatever the input: Excel's own maxima for a cell's text (<see cref="MaxCellLength"/>) and a
+/// column reference (<see cref="MaxColumns"/>), <see cref="MaxPartCharacters"/> characters per XML part and
+/// <see cref="MaxSharedStringCharacters"/> for all shared strings together (the largest official OEWS workbook,
+/// all_data, has a few MB of them).
+/// </remarks>
 internal static class XlsxSheet
 {
+    /// <summary>The longest cell text Excel stores.</summary>
+    public const int MaxCellLength = 32_767;
+
+    /// <summary>The most columns Excel has (A to XFD).</summary>
+    public const int MaxColumns = 16_384;
+
+    /// <summary>The most characters of one XML part (a worksheet of the all-data file is well under 1 G).</summary>
+    public const long MaxPartCharacters = 2L << 30;
+
+    /// <summary>The most characters of the shared-string part.</summary>
+    public const long MaxSharedStringCharacters = 64L << 20;
+
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>True when some sheet's first row passes <paramref name="isWanted"/>.</summary>
+    /// <exception cref="LaborMarketFormatException">The workbook is damaged or over a limit.</exception>
+    public static bool FindSheet(Stream stream, string source, Func<string?[], bool> isWanted) =>
+        RowsOrNone(stream, source, isWanted, required: false).Any();
 
     /// <summary>
     /// The rows (1-based row number, cells by column) of the first sheet whose first row passes
     /// <paramref name="isWanted"/>; sheets are tried in workbook order.
     /// </summary>
-    public static IEnumerable<(long Row, string?[] Cells)> Rows(Stream stream, string source, Func<string?[], bool> isWanted)
+    public static IEnumerable<(long Row, string?[] Cells)> Rows(Stream stream, string source, Func<string?[], bool> isWanted) =>
+        RowsOrNone(stream, source, isWanted, required: true);
+
+    private static IEnumerable<(long Row, string?[] Cells)> RowsOrNone(Stream stream, string source, Func<string?[], bool> isWanted, bool required)
     {
         ZipArchive? zip = null;
         string[] shared;
@@ -25,10 +52,10 @@ internal static class XlsxSheet
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            shared = SharedStrings(zip);
+            shared = SharedStrings(zip, source);
             sheets = Sheets(zip);
         }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException)
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException)
         {
             zip?.Dispose();
             throw new LaborMarketFormatException(source, 0, null, $"not a readable .xlsx workbook ({ex.Message})", ex);
@@ -43,7 +70,7 @@ internal static class XlsxSheet
                     continue;
                 }
 
-                using var reader = Open(entry);
+                using var reader = Open(entry, MaxPartCharacters, source);
                 using var rows = ReadRows(reader, shared, source + " [" + name + "]").GetEnumerator();
                 if (!rows.MoveNext() || !isWanted(rows.Current.Cells))
                 {
@@ -60,6 +87,11 @@ internal static class XlsxSheet
             }
         }
 
+        if (!required)
+        {
+            yield break;
+        }
+
         throw new LaborMarketFormatException(source, 1, null, $"no worksheet has the expected header (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
     }
 
@@ -74,7 +106,7 @@ internal static class XlsxSheet
                 continue;
             }
 
-            rowNumber = long.TryParse(xml.GetAttribute("r"), out var r) ? r : rowNumber + 1;
+            rowNumber = long.TryParse(xml.GetAttribute("r"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var r) && r > 0 ? r : rowNumber + 1;
             cells.Clear();
             if (xml.IsEmptyElement)
             {
@@ -91,6 +123,11 @@ internal static class XlsxSheet
                 }
 
                 var column = ColumnIndex(xml.GetAttribute("r")) ?? cells.Count;
+                if (column >= MaxColumns)
+                {
+                    throw new LaborMarketFormatException(source, rowNumber, xml.GetAttribute("r"), $"the cell reference is beyond column XFD (the last of {MaxColumns:N0})");
+                }
+
                 var type = xml.GetAttribute("t");
                 var value = CellValue(xml, type, shared, source, rowNumber);
                 while (cells.Count < column)
@@ -142,6 +179,11 @@ internal static class XlsxSheet
             }
         }
 
+        if (v?.Length > MaxCellLength || inline?.Length > MaxCellLength)
+        {
+            throw new LaborMarketFormatException(source, row, null, $"a cell holds more than {MaxCellLength:N0} characters (Excel's limit)");
+        }
+
         switch (type)
         {
             case "s":
@@ -170,8 +212,12 @@ internal static class XlsxSheet
         {
             if (c is >= 'A' and <= 'Z')
             {
+                if (++letters > 3)
+                {
+                    return MaxColumns; // past XFD: refused by the caller
+                }
+
                 index = (index * 26) + (c - 'A' + 1);
-                letters++;
             }
             else
             {
@@ -182,7 +228,7 @@ internal static class XlsxSheet
         return letters == 0 ? null : index - 1;
     }
 
-    private static string[] SharedStrings(ZipArchive zip)
+    private static string[] SharedStrings(ZipArchive zip, string source)
     {
         if (zip.GetEntry("xl/sharedStrings.xml") is not { } entry)
         {
@@ -190,7 +236,7 @@ internal static class XlsxSheet
         }
 
         var strings = new List<string>();
-        using var xml = Open(entry);
+        using var xml = Open(entry, MaxSharedStringCharacters, source);
         var text = new StringBuilder();
         while (xml.Read())
         {
@@ -226,6 +272,11 @@ internal static class XlsxSheet
                     }
                 }
 
+                if (text.Length > MaxCellLength)
+                {
+                    throw new LaborMarketFormatException(source, 0, "xl/sharedStrings.xml", $"shared string {strings.Count} holds more than {MaxCellLength:N0} characters (Excel's limit)");
+                }
+
                 strings.Add(text.ToString());
             }
         }
@@ -238,7 +289,7 @@ internal static class XlsxSheet
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         if (zip.GetEntry("xl/_rels/workbook.xml.rels") is { } rels)
         {
-            using var xml = Open(rels);
+            using var xml = Open(rels, MaxSharedStringCharacters, "xl/_rels/workbook.xml.rels");
             while (xml.Read())
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target)
@@ -250,7 +301,7 @@ internal static class XlsxSheet
 
         var sheets = new List<(string, string)>();
         var workbook = zip.GetEntry("xl/workbook.xml") ?? throw new InvalidDataException("the workbook part (xl/workbook.xml) is missing");
-        using (var xml = Open(workbook))
+        using (var xml = Open(workbook, MaxSharedStringCharacters, "xl/workbook.xml"))
         {
             var index = 0;
             while (xml.Read())
@@ -274,14 +325,32 @@ internal static class XlsxSheet
         {
             return xml.ReadElementContentAsString();
         }
-        catch (Exception ex) when (ex is XmlException or InvalidDataException)
+        catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException)
         {
-            throw new LaborMarketFormatException(source, 0, null, $"the worksheet XML is damaged ({ex.Message})", ex);
+            throw new LaborMarketFormatException(source, 0, null, $"the worksheet XML is damaged or over a limit ({ex.Message})", ex);
         }
     }
 
-    private static XmlReader Open(ZipArchiveEntry entry) =>
-        XmlReader.Create(entry.Open(), new XmlReaderSettings { IgnoreWhitespace = false, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit, CloseInput = true });
+    // The XmlReader stops with an XmlException past maxCharacters, before it holds more.
+    private static XmlReader Open(ZipArchiveEntry entry, long maxCharacters, string source)
+    {
+        try
+        {
+            return XmlReader.Create(entry.Open(), new XmlReaderSettings
+            {
+                IgnoreWhitespace = false,
+                IgnoreComments = true,
+                DtdProcessing = DtdProcessing.Prohibit,
+                MaxCharactersFromEntities = 1024,
+                MaxCharactersInDocument = maxCharacters,
+                CloseInput = true,
+            });
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw new LaborMarketFormatException(source, 0, entry.FullName, $"the workbook part cannot be read ({ex.Message})", ex);
+        }
+    }
 
     private static bool Read(XmlReader xml, string source)
     {
@@ -289,9 +358,9 @@ internal static class XlsxSheet
         {
             return xml.Read();
         }
-        catch (Exception ex) when (ex is XmlException or InvalidDataException)
+        catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException)
         {
-            throw new LaborMarketFormatException(source, 0, null, $"the worksheet XML is damaged ({ex.Message})", ex);
+            throw new LaborMarketFormatException(source, 0, null, $"the worksheet XML is damaged or over a limit ({ex.Message})", ex);
         }
     }
 }

@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using LaborMarket.Bls.Oews;
+using LaborMarket.Files;
 
 namespace LaborMarket.Bls.Oflc;
 
 /// <summary>
 /// Streams OFLC prevailing-wage levels from CSV (or .csv.gz) with the columns
 /// <c>area_code, area_name, soc_code, level1_hourly, level2_hourly, level3_hourly, level4_hourly</c>.
+/// A row with more or fewer fields than the header, a bad code, and a wage that is negative, not a plain number or
+/// above $20,000,000 (annual-only occupations carry annual wages here) is an error naming the file, line and column; a cut or damaged .gz fails as a whole.
 /// </summary>
 public static class OflcWageLevelReader
 {
@@ -22,114 +23,62 @@ public static class OflcWageLevelReader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var source = Path.GetFileName(path);
-        using var reader = new StreamReader(OewsCsvReader.OpenFile(path), Encoding.UTF8);
-        var lines = new CsvText.LineBuffer();
-        var parser = default(RowParser);
-        long line = 0;
-        while (await lines.FillAsync(reader, cancellationToken).ConfigureAwait(false))
+        using var reader = DelimitedTextReader.OpenFile(path);
+        await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        var map = Columns.Select(c => reader.IndexOf(c) is var i and >= 0 ? i
+            : throw new LaborMarketFormatException(reader.SourceName, 1, c, $"not an OFLC wage-level file: no {c} column")).ToArray();
+        var lastAreaName = "";
+        while (true)
         {
-            while (lines.TryTakeLine(out var start, out var length))
+            OflcWageLevels row;
+            try
             {
-                line++;
-                if (parser is null)
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    parser = new RowParser(new string(lines.Chars, start, length), source);
-                    continue;
+                    break;
                 }
 
-                if (length == 0)
+                var name = reader[map[1]];
+                if (!name.SequenceEqual(lastAreaName))
                 {
-                    continue;
+                    lastAreaName = name.ToString(); // rows come grouped by area: one string per area
                 }
 
-                OflcWageLevels row;
-                try
-                {
-                    row = parser.Parse(lines.Chars.AsSpan(start, length), line);
-                }
-                catch (LaborMarketFormatException ex) when (errors is not null)
-                {
-                    errors.Add(ex);
-                    continue;
-                }
-
-                yield return row;
+                row = Parse(reader, map, lastAreaName);
             }
-        }
+            catch (LaborMarketFormatException ex) when (errors is not null && !reader.IsFaulted)
+            {
+                errors.Add(ex);
+                continue;
+            }
 
-        if (parser is null)
-        {
-            throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
+            yield return row;
         }
     }
 
-    private sealed class RowParser
+    private static OflcWageLevels Parse(DelimitedTextReader reader, int[] map, string areaName)
     {
-        private readonly int[] _map;
-        private readonly string _source;
-        private readonly int _needed;
-        private (int Start, int Length)[] _fields = new (int, int)[16];
-        private string _lastAreaName = "";
+        var area = OewsAreaCode.TryParse(reader[map[0]], null, out var a) ? a
+            : throw reader.Error(map[0], $"'{reader[map[0]].ToString()}' is not an OEWS area code");
+        var soc = SocCode.TryParse(reader[map[2]], out var s) ? s
+            : throw reader.Error(map[2], $"'{reader[map[2]].ToString()}' is not a SOC code");
+        return new OflcWageLevels(area, areaName, soc, Level(reader, map[3]), Level(reader, map[4]), Level(reader, map[5]), Level(reader, map[6]));
+    }
 
-        public RowParser(string header, string source)
+    private static double? Level(DelimitedTextReader reader, int column)
+    {
+        var cell = reader[column].Trim();
+        if (cell.IsEmpty)
         {
-            _source = source;
-            header = header.TrimStart('\uFEFF');
-            var count = CsvText.Split(header, ref _fields);
-            var names = _fields.Take(count).Select(f => header.Substring(f.Start, f.Length).Trim().Trim('"')).ToArray();
-            _map = Columns.Select(c => Array.FindIndex(names, n => n.Equals(c, StringComparison.OrdinalIgnoreCase))).ToArray();
-            for (var c = 0; c < _map.Length; c++)
-            {
-                if (_map[c] < 0)
-                {
-                    throw new LaborMarketFormatException(source, 1, Columns[c], $"not an OFLC wage-level file: no {Columns[c]} column");
-                }
-            }
-
-            _needed = _map.Max();
+            return null;
         }
 
-        public OflcWageLevels Parse(ReadOnlySpan<char> text, long line)
+        if (!OewsNumber.TryParse(cell, out var v))
         {
-            var count = CsvText.Split(text, ref _fields);
-            if (count <= _needed)
-            {
-                throw new LaborMarketFormatException(_source, line, Columns[Array.IndexOf(_map, _needed)], $"the row has {count} fields; it is cut short");
-            }
-
-            var fields = _fields;
-            ReadOnlySpan<char> Field(ReadOnlySpan<char> t, int c) => Unquote(t.Slice(fields[_map[c]].Start, fields[_map[c]].Length));
-
-            var area = OewsAreaCode.TryParse(Field(text, 0), null, out var a) ? a
-                : throw new LaborMarketFormatException(_source, line, "area_code", $"'{Field(text, 0).ToString()}' is not an OEWS area code");
-            var soc = SocCode.TryParse(Field(text, 2), out var s) ? s
-                : throw new LaborMarketFormatException(_source, line, "soc_code", $"'{Field(text, 2).ToString()}' is not a SOC code");
-            var name = Field(text, 1);
-            if (!name.SequenceEqual(_lastAreaName))
-            {
-                _lastAreaName = name.ToString(); // rows come grouped by area: one string per area
-            }
-
-            return new OflcWageLevels(area, _lastAreaName, soc,
-                Level(Field(text, 3), 3, line), Level(Field(text, 4), 4, line), Level(Field(text, 5), 5, line), Level(Field(text, 6), 6, line));
+            throw reader.Error(column, $"'{(cell.Length > 40 ? cell[..40].ToString() + "..." : cell.ToString())}' is not a non-negative wage");
         }
 
-        private double? Level(ReadOnlySpan<char> cell, int column, long line)
-        {
-            cell = cell.Trim();
-            if (cell.IsEmpty)
-            {
-                return null;
-            }
-
-            return CsvText.TryParseSimple(cell, out var v)
-                || (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v) && v >= 0)
-                ? v
-                : throw new LaborMarketFormatException(_source, line, Columns[column], $"'{cell.ToString()}' is not an hourly wage");
-        }
-
-        private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> f) =>
-            f.Length >= 2 && f[0] == '"' && f[^1] == '"' ? f[1..^1] : f;
+        // Occupations paid only by the year (teachers, pilots) carry annual wages in these columns.
+        return v <= OewsNumber.MaxAnnual ? v : throw reader.Error(column, $"{cell.ToString()} is above the plausible maximum wage {OewsNumber.MaxAnnual:N0}");
     }
 }

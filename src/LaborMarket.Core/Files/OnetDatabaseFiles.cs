@@ -11,7 +11,9 @@ public readonly record struct OnetRow(OnetSocCode Code, IReadOnlyList<string> Fi
 
 /// <summary>
 /// An O*NET database text release (tab-separated, UTF-8, header row), from its folder or its zip. Files are
-/// found by name anywhere inside; columns are found by header name. Used by the title normalizer and by
+/// found by name anywhere inside; columns are found by header name; rows are read by
+/// <see cref="DelimitedTextReader"/>, so a row with more or fewer fields than the header, a line over the limit or a
+/// damaged zip entry is a <see cref="LaborMarketFormatException"/> naming the file, line and column. Used by the title normalizer and by
 /// LaborMarket.Onet's offline database.
 /// </summary>
 public sealed class OnetDatabaseFiles : IDisposable
@@ -27,6 +29,7 @@ public sealed class OnetDatabaseFiles : IDisposable
 
     /// <summary>Opens a release folder or zip.</summary>
     /// <exception cref="DirectoryNotFoundException">Neither a folder nor a file exists at the path.</exception>
+    /// <exception cref="LaborMarketFormatException">The file is not a readable zip.</exception>
     public static OnetDatabaseFiles Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -37,7 +40,14 @@ public sealed class OnetDatabaseFiles : IDisposable
 
         if (File.Exists(path))
         {
-            return new OnetDatabaseFiles(path, ZipFile.OpenRead(path));
+            try
+            {
+                return new OnetDatabaseFiles(path, ZipFile.OpenRead(path));
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new LaborMarketFormatException(Path.GetFileName(path), 0, null, $"not a readable O*NET release zip ({ex.Message})", ex);
+            }
         }
 
         throw new DirectoryNotFoundException($"O*NET database not found at '{path}' (expected a release folder or .zip).");
@@ -92,60 +102,43 @@ public sealed class OnetDatabaseFiles : IDisposable
 
         using (reader)
         {
-            var header = reader.ReadLine()
-                ?? throw new LaborMarketFormatException(fileName, 1, null, "the file is empty (no header row)");
-            var names = header.TrimStart('\uFEFF').Split('\t');
-            var map = new int[columns.Length];
-            for (var c = 0; c < columns.Length; c++)
+            reader.ReadHeader();
+            var map = columns.Select(reader.Require).ToArray();
+            while (reader.Read())
             {
-                map[c] = Array.FindIndex(names, n => n.Trim().Equals(columns[c], StringComparison.OrdinalIgnoreCase));
-                if (map[c] < 0)
-                {
-                    throw new LaborMarketFormatException(fileName, 1, columns[c], $"column missing from the header ('{header}')");
-                }
-            }
-
-            long line = 1;
-            while (reader.ReadLine() is { } text)
-            {
-                line++;
-                if (text.Length == 0)
-                {
-                    continue;
-                }
-
-                var parts = text.Split('\t');
                 var fields = new string[columns.Length];
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    if (map[c] >= parts.Length)
-                    {
-                        throw new LaborMarketFormatException(fileName, line, columns[c], $"the row has {parts.Length} fields; the header has {names.Length}");
-                    }
-
-                    fields[c] = parts[map[c]].Trim();
+                    fields[c] = reader[map[c]].Trim().ToString();
                 }
 
-                yield return (fields, line);
+                yield return (fields, reader.LineNumber);
             }
         }
     }
 
-    private StreamReader? OpenText(string fileName)
+    private DelimitedTextReader? OpenText(string fileName)
     {
         if (_zip is null)
         {
             var direct = Path.Combine(_path, fileName);
-            if (File.Exists(direct))
-            {
-                return new StreamReader(direct, Encoding.UTF8);
-            }
-
-            var found = Directory.EnumerateFiles(_path, fileName, SearchOption.AllDirectories).FirstOrDefault();
-            return found is null ? null : new StreamReader(found, Encoding.UTF8);
+            var found = File.Exists(direct) ? direct : Directory.EnumerateFiles(_path, fileName, SearchOption.AllDirectories).FirstOrDefault();
+            return found is null ? null : DelimitedTextReader.OpenFile(found, DelimitedTextOptions.Tsv);
         }
 
         var entry = _zip.Entries.FirstOrDefault(e => e.Name.Equals(fileName, StringComparison.OrdinalIgnoreCase));
-        return entry is null ? null : new StreamReader(entry.Open(), Encoding.UTF8);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new DelimitedTextReader(new StreamReader(entry.Open(), Encoding.UTF8), entry.Name, DelimitedTextOptions.Tsv);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new LaborMarketFormatException(entry.Name, 0, null, $"the zip entry cannot be read ({ex.Message})", ex);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaborMarket.Files;
 
 namespace LaborMarket.Inference.Training;
 
@@ -94,11 +95,9 @@ public sealed class TrainingSet
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(labelColumn);
-        var source = Path.GetFileName(path);
-        using var reader = new StreamReader(path);
-        var header = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new LaborMarketFormatException(source, 1, null, "the file is empty (no header row)");
-        var names = SplitHeader(header.TrimStart('\uFEFF'));
+        using var reader = DelimitedTextReader.OpenFile(path);
+        var source = reader.SourceName;
+        var names = (await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false)).ToArray();
         var label = Array.IndexOf(names, labelColumn);
         if (label < 0)
         {
@@ -111,77 +110,27 @@ public sealed class TrainingSet
 
         var values = new List<double>();
         var labels = new List<double>();
-        long line = 1;
-        var cells = new List<(int Start, int Length)>();
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            cells.Clear();
-            var start = 0;
-            var quoted = false;
-            for (var i = 0; i <= text.Length; i++)
-            {
-                if (i < text.Length && text[i] == '"')
-                {
-                    quoted = !quoted; // a comma inside quotes is part of the field
-                }
-                else if (i == text.Length || (text[i] == ',' && !quoted))
-                {
-                    cells.Add((start, i - start));
-                    start = i + 1;
-                }
-            }
-
-            if (cells.Count < names.Length)
-            {
-                throw new LaborMarketFormatException(source, line, names[Math.Min(cells.Count, names.Length - 1)], $"the row has {cells.Count} fields for {names.Length} columns");
-            }
-
-            var y = Cell(text, cells[label], source, line, names[label]);
+            var y = Cell(reader[label], source, reader.LineNumber, names[label]);
             if (double.IsNaN(y))
             {
-                throw new LaborMarketFormatException(source, line, names[label], "the label is missing");
+                throw new LaborMarketFormatException(source, reader.LineNumber, names[label], "the label is missing");
             }
 
             labels.Add(y);
             foreach (var c in features)
             {
-                values.Add(Cell(text, cells[c], source, line, names[c]));
+                values.Add(Cell(reader[c], source, reader.LineNumber, names[c]));
             }
         }
 
         return new TrainingSet(features.Select(i => names[i]).ToArray(), values.ToArray(), labels.ToArray());
     }
 
-    private static string[] SplitHeader(string header)
+    private static double Cell(ReadOnlySpan<char> cell, string source, long line, string column)
     {
-        var names = new List<string>();
-        var start = 0;
-        var quoted = false;
-        for (var i = 0; i <= header.Length; i++)
-        {
-            if (i < header.Length && header[i] == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (i == header.Length || (header[i] == ',' && !quoted))
-            {
-                names.Add(header[start..i].Trim().Trim('"'));
-                start = i + 1;
-            }
-        }
-
-        return names.ToArray();
-    }
-
-    private static double Cell(string text, (int Start, int Length) cell, string source, long line, string column)
-    {
-        var s = text.AsSpan(cell.Start, cell.Length).Trim().Trim('"');
+        var s = cell.Trim();
         if (s.IsEmpty || s.Equals("nan", StringComparison.OrdinalIgnoreCase) || s.Equals("na", StringComparison.OrdinalIgnoreCase) || s.Equals("null", StringComparison.OrdinalIgnoreCase))
         {
             return double.NaN;
@@ -197,8 +146,10 @@ public sealed class TrainingSet
             return double.NegativeInfinity;
         }
 
-        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+        // A literal that overflows to infinity or underflows to zero ("1e400", "1e-400") is refused, not rounded.
+        return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            && (v != 0 || !s[..(s.IndexOfAny('e', 'E') is var e and >= 0 ? e : s.Length)].ContainsAnyInRange('1', '9'))
             ? v
-            : throw new LaborMarketFormatException(source, line, column, $"'{s.ToString()}' is not a number");
+            : throw new LaborMarketFormatException(source, line, column, $"'{(s.Length > 40 ? s[..40].ToString() + "..." : s.ToString())}' is not a number");
     }
 }
