@@ -313,7 +313,8 @@ internal static class ModelTextReader
             var sum = Cover(left[n]) + Cover(right[n]);
             if (internalCount[n] != sum || (n == 0 && sum <= 0))
             {
-                throw new LaborMarketFormatException(source, internalCountEntry.Line, "internal_count",
+                var leafSide = left[n] < 0 || right[n] < 0;
+                throw new LaborMarketFormatException(source, leafSide ? leafCountEntry.Line : internalCountEntry.Line, leafSide ? "leaf_count" : "internal_count",
                     $"node {n} counts {internalCount[n].ToString(CultureInfo.InvariantCulture)} rows; its children {sum.ToString(CultureInfo.InvariantCulture)} (leaf_count and internal_count disagree)");
             }
         }
