@@ -286,6 +286,11 @@ internal static class ModelTextReader
                 continue;
             }
 
+            if (numCat == 0)
+            {
+                throw new LaborMarketFormatException(source, decisionEntry.Line, "decision_type", $"node {n} is categorical in a tree with num_cat=0");
+            }
+
             // A categorical node's threshold is the index of its bitset.
             var t = threshold[n];
             if (t < 0 || t >= numCat || t != Math.Floor(t))
