@@ -2,7 +2,7 @@ namespace LaborMarket.Inference.Trees;
 
 /// <summary>
 /// Limits applied while reading a LightGBM text model. A file beyond a limit is refused with a
-/// <see cref="LaborMarket.Normalization.LaborMarketFormatException"/> naming the line and field, so memory and time stay
+/// <see cref="LaborMarketFormatException"/> naming the line and field, so memory and time stay
 /// bounded by these numbers rather than by the input. The defaults are far above any model LightGBM trains.
 /// </summary>
 public sealed class LightGbmModelOptions

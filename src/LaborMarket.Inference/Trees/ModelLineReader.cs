@@ -1,5 +1,3 @@
-using LaborMarket.Normalization;
-
 namespace LaborMarket.Inference.Trees;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Inference.Tests.Trees;
 
