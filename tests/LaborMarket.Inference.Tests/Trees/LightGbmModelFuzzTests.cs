@@ -39,7 +39,7 @@ public class LightGbmModelFuzzTests
             }
 
             // Generous bounds: a hang or a blow-up, not a speed check.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{name} mutant {i} ({what}) took {clock.Elapsed}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{name} mutant {i} ({what}) took {clock.Elapsed}");
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.True(allocated < (64L * text.Length) + (64L << 20), $"{name} mutant {i} ({what}) allocated {allocated:N0} bytes");
             if (ok)
