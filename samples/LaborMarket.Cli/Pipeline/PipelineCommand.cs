@@ -79,11 +79,19 @@ internal static class PipelineCommand
 
             // 3. Archetypes: role | seniority | state.
             var records = new List<(Row Row, TitleMatch Match, JobRecord Record)>();
+            int noRole = 0, noPlace = 0;
             foreach (var r in rows)
             {
                 var m = matches[r.Title];
-                if (m.Role is null || r.State is null)
+                if (m.Role is null)
                 {
+                    noRole++;
+                    continue;
+                }
+
+                if (r.State is null)
+                {
+                    noPlace++;
                     continue;
                 }
 
@@ -91,21 +99,31 @@ internal static class PipelineCommand
             }
 
             var jobs = records.Select(x => x.Record).ToArray();
+            var blankPay = jobs.Count(j => j.Salary is null);
+            var implausiblePay = jobs.Count(j => j.Salary is not null && !SalaryModel.IsPlausible(j.Salary));
             var archetypes = jobs.GroupBy(j => j.Archetype, StringComparer.Ordinal).Count();
 
             // 4. Models.
             var models = new ProgressLine(console, "train models", null);
             var paid = jobs.Where(j => SalaryModel.IsPlausible(j.Salary)).ToArray();
             var split = parse.GetValue(dateColumn) is null ? DataSplit.Random(paid.Length, parse.GetValue(seed)) : DataSplit.ByTime(paid.Select(j => j.Date).ToArray());
-            var salary = SalaryModel.Train(jobs, split);
+            var trainingOptions = new ModelTrainingOptions { Seed = parse.GetValue(seed), Split = split };
+            var salary = SalaryModel.Train(jobs, trainingOptions);
             var reg = parse.GetValue(registry) is { } regDir ? new ModelRegistry(regDir.FullName) : null;
             var salaryVersion = reg is null ? null : salary.Save(reg, "salary");
             ArchetypeMetrics? archetype = null;
             HeadcountMetrics? headcount = null;
             if (parse.GetValue(employerColumn) is not null)
             {
-                archetype = ArchetypeModel.Train(jobs, parse.GetValue(seed), reg);
-                headcount = HeadcountModel.Train(jobs, parse.GetValue(seed), reg);
+                var archetypeModel = ArchetypeModel.Train(jobs, trainingOptions);
+                var headcountModel = HeadcountModel.Train(jobs, trainingOptions);
+                archetype = archetypeModel.Metrics;
+                headcount = headcountModel.Metrics;
+                if (reg is not null)
+                {
+                    archetypeModel.Save(reg, "archetype");
+                    headcountModel.Save(reg, "headcount");
+                }
             }
 
             models.Done(jobs.Length);
@@ -117,7 +135,7 @@ internal static class PipelineCommand
             var predictionsFile = Path.Combine(outFolder, "predictions.csv");
             await using (var writer = new StreamWriter(predictionsFile, false, new UTF8Encoding(false)))
             {
-                CsvText.WriteRow(writer, ["title", "role", "soc_code", "seniority", "state", "salary", "estimate_p10", "estimate_median", "estimate_p90", "oews_annual_median", "oews_area"]);
+                CsvText.WriteRow(writer, ["row", "title", "role", "soc_code", "seniority", "state", "salary", "estimate_p10", "estimate_median", "estimate_p90", "oews_annual_median", "oews_area"]);
                 foreach (var (row, match, record) in records)
                 {
                     var estimate = salary.Estimate(record);
@@ -128,7 +146,7 @@ internal static class PipelineCommand
                         ratios.Add(estimate.Median / oewsMedian.Value);
                     }
 
-                    CsvText.WriteRow(writer, [row.Title, match.Role!.Id, match.SocCode.ToString(), record.Seniority, record.Location, Num(record.Salary),
+                    CsvText.WriteRow(writer, [row.Number.ToString(CultureInfo.InvariantCulture), row.Title, match.Role!.Id, match.SocCode.ToString(), record.Seniority, record.Location, Num(record.Salary),
                         Num(estimate.P10), Num(estimate.Median), Num(estimate.P90), Num(oewsMedian), oews?.Area?.ToString()]);
                 }
             }
@@ -150,6 +168,14 @@ internal static class PipelineCommand
                 json.WriteEndObject();
                 json.WriteNumber("records", jobs.Length);
                 json.WriteNumber("records_without_role_or_state", rows.Count - jobs.Length);
+                json.WriteStartObject("dropped_rows");
+                json.WriteNumber("no_role", noRole);
+                json.WriteNumber("no_place", noPlace);
+                json.WriteEndObject();
+                json.WriteStartObject("left_out_of_salary_model");
+                json.WriteNumber("blank_pay", blankPay);
+                json.WriteNumber("implausible_pay", implausiblePay);
+                json.WriteEndObject();
                 json.WriteNumber("records_with_implausible_pay", jobs.Count(j => !SalaryModel.IsPlausible(j.Salary)));
                 json.WriteNumber("archetypes", archetypes);
                 if (salary.Metrics is { } m)
@@ -158,6 +184,7 @@ internal static class PipelineCommand
                     Regression(json, "model", m.Model);
                     Regression(json, "baseline_median_by_role_and_state", m.Baseline);
                     json.WriteNumber("interval_coverage_p10_p90", Math.Round(m.IntervalCoverage, 4));
+                    json.WriteBoolean("beats_baseline", m.BeatsBaseline);
                     json.WriteNumber("train_rows", m.TrainRows);
                     json.WriteNumber("test_rows", m.TestRows);
                     if (salaryVersion is not null)
@@ -177,6 +204,13 @@ internal static class PipelineCommand
                     json.WriteNumber("recall", Math.Round(archetype.Test.Recall, 4));
                     json.WriteNumber("f1", Math.Round(archetype.Test.F1, 4));
                     json.WriteNumber("threshold", Math.Round(archetype.Threshold, 4));
+                    json.WriteStartObject("baseline_archetype_frequency");
+                    json.WriteNumber("auc", Math.Round(archetype.Baseline.Auc, 4));
+                    json.WriteNumber("accuracy", Math.Round(archetype.Baseline.Accuracy, 4));
+                    json.WriteNumber("f1", Math.Round(archetype.Baseline.F1, 4));
+                    json.WriteEndObject();
+                    json.WriteBoolean("beats_baseline", archetype.BeatsBaseline);
+                    json.WriteBoolean("predicts_both_classes", archetype.PredictsBothClasses);
                     json.WriteNumber("pairs", archetype.Positives);
                     json.WriteEndObject();
                 }
@@ -188,11 +222,13 @@ internal static class PipelineCommand
                     Regression(json, "baseline_mean_by_role", headcount.Baseline);
                     json.WriteNumber("poisson_deviance", Math.Round(headcount.ModelDeviance, 4));
                     json.WriteNumber("baseline_poisson_deviance", Math.Round(headcount.BaselineDeviance, 4));
+                    json.WriteBoolean("beats_baseline", headcount.BeatsBaseline);
                     json.WriteNumber("groups", headcount.Groups);
                     json.WriteEndObject();
                 }
 
                 json.WriteStartObject("oews_comparison");
+                json.WriteBoolean("skipped", lookup is null);
                 json.WriteNumber("rows_compared", ratios.Count);
                 if (ratios.Count > 0)
                 {
@@ -205,11 +241,9 @@ internal static class PipelineCommand
                 json.WriteEndObject();
             }
 
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{rows.Count} rows, {matchedRows / (double)Math.Max(1, rows.Count):P1} matched; {jobs.Length} records, {archetypes} archetypes; salary MAE {salary.Metrics?.Model.Mae:N0} (baseline {salary.Metrics?.Baseline.Mae:N0}), R2 {salary.Metrics?.Model.R2:0.000}, interval coverage {salary.Metrics?.IntervalCoverage:P0}")).ConfigureAwait(false);
-            if (archetype is not null)
+            foreach (var line in Summary(rows.Count, matchedRows, jobs.Length, archetypes, noRole, noPlace, blankPay, implausiblePay, salary.Metrics, archetype, headcount, lookup is null, ratios.Count))
             {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"archetype AUC {archetype.Test.Auc:0.000}, F1 {archetype.Test.F1:0.000}; headcount MAE {headcount!.Model.Mae:0.00} (baseline {headcount.Baseline.Mae:0.00})")).ConfigureAwait(false);
+                await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync($"wrote {predictionsFile} and {metricsFile}").ConfigureAwait(false);
@@ -219,7 +253,55 @@ internal static class PipelineCommand
         return command;
     }
 
-    private sealed record Row(string Title, double? Wage, UsState? State, string? Employer, DateOnly? Date);
+    private sealed record Row(long Number, string Title, double? Wage, UsState? State, string? Employer, DateOnly? Date);
+
+    // The stdout summary: every metric beside its baseline, rows dropped by reason, and a warning line for a model that
+    // does not beat its baseline or calls every pair the same.
+    private static IEnumerable<string> Summary(int rows, int matched, int records, int archetypes, int noRole, int noPlace, int blankPay, int implausiblePay,
+        SalaryMetrics? salary, ArchetypeMetrics? archetype, HeadcountMetrics? headcount, bool oewsSkipped, int compared)
+    {
+        var c = CultureInfo.InvariantCulture;
+        yield return string.Create(c, $"{rows} rows, {matched / (double)Math.Max(1, rows):P1} matched; {records} records, {archetypes} archetypes");
+        yield return string.Create(c, $"dropped {noRole + noPlace} rows: {noRole} no role, {noPlace} no place; left out of the salary model: {blankPay} blank pay, {implausiblePay} implausible pay");
+        if (salary is not null)
+        {
+            yield return string.Create(c,
+                $"salary: MAE {salary.Model.Mae:N0} (baseline {salary.Baseline.Mae:N0}), R2 {salary.Model.R2:0.000} (baseline {salary.Baseline.R2:0.000}), MAPE {salary.Model.Mape:P1} (baseline {salary.Baseline.Mape:P1}), P10-P90 coverage {salary.IntervalCoverage:P0} (target 80 %)");
+            if (!salary.BeatsBaseline)
+            {
+                yield return "warning: the salary model does not beat its baseline (median by role and state) on MAE";
+            }
+        }
+
+        if (archetype is not null)
+        {
+            yield return string.Create(c,
+                $"archetype: AUC {archetype.Test.Auc:0.000} (baseline {archetype.Baseline.Auc:0.000}), F1 {archetype.Test.F1:0.000} (baseline {archetype.Baseline.F1:0.000}), accuracy {archetype.Test.Accuracy:0.000} (baseline {archetype.Baseline.Accuracy:0.000}) at threshold {archetype.Threshold:0.000}");
+            if (!archetype.BeatsBaseline)
+            {
+                yield return "warning: the archetype model does not beat its baseline (archetype frequency) on AUC";
+            }
+
+            if (!archetype.PredictsBothClasses)
+            {
+                yield return "warning: the archetype model predicts one class for every held-out pair";
+            }
+        }
+
+        if (headcount is not null)
+        {
+            yield return string.Create(c,
+                $"headcount: MAE {headcount.Model.Mae:0.00} (baseline {headcount.Baseline.Mae:0.00}), Poisson deviance {headcount.ModelDeviance:0.000} (baseline {headcount.BaselineDeviance:0.000})");
+            if (!headcount.BeatsBaseline)
+            {
+                yield return "warning: the headcount model does not beat its baseline (mean count by role) on both Poisson deviance and MAE";
+            }
+        }
+
+        yield return oewsSkipped
+            ? "OEWS comparison skipped: no OEWS data (pass --data or set LABORMARKET_DATA)"
+            : string.Create(c, $"OEWS comparison: {compared} rows compared");
+    }
 
     private static List<Row> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? place, string? employerColumn, string? dateColumn, CliConsole console)
     {
@@ -236,7 +318,7 @@ internal static class PipelineCommand
         {
             string? Cell(int c) => c >= 0 && c < record.Count ? record[c] : null;
             double? wage = double.TryParse(Cell(w)?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-            rows.Add(new Row(Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e), DateOf(Cell(d))));
+            rows.Add(new Row(rows.Count + 1, Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e), DateOf(Cell(d))));
             progress.Report(rows.Count);
         }
 

@@ -1,36 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Inference.Registry;
 using LaborMarket.Inference.Training;
+using LaborMarket.Inference.Trees;
 
 namespace LaborMarket.Inference.Models;
 
-/// <summary>How the archetype classifier did on held-out pairs.</summary>
-/// <param name="Test">Metrics at the tuned threshold.</param>
-/// <param name="Threshold">The threshold with the best F1 on the validation pairs.</param>
-/// <param name="Positives">Observed (employer, archetype) pairs.</param>
-/// <param name="Archetypes">Distinct archetypes.</param>
-public sealed record ArchetypeMetrics(BinaryMetrics Test, double Threshold, int Positives, int Archetypes);
-
 /// <summary>
-/// Whether an archetype (role | seniority | location) exists at a company: a binary GBDT over how many companies
-/// have the archetype, its role, its role and seniority, and its location, the company's archetype count, the role
-/// and the seniority, trained on the observed
-/// (company, archetype) pairs against sampled unobserved ones (one negative per positive). Frequencies and
-/// counts come from the training pairs only.
+/// Whether an archetype (role | seniority | location) exists at an employer: a binary GBDT over how many employers
+/// have the archetype, its role, its role and seniority, and its location, the employer's archetype count, the role
+/// and the seniority, trained on the observed (employer, archetype) pairs against sampled unobserved ones (one
+/// negative per positive). Frequencies and counts come from the training pairs only and are kept with the model, so
+/// it scores any (employer, role, seniority, location). Judged against the archetype's frequency alone. Immutable;
+/// thread-safe.
 /// </summary>
-public static class ArchetypeModel
+public sealed class ArchetypeModel
 {
     private static readonly string[] Features =
         ["archetype_frequency", "role_frequency", "role_seniority_frequency", "location_frequency", "company_archetype_count", "role", "seniority"];
 
-    /// <summary>Trains and evaluates on a random 70/15/15 split of the observed pairs; saves to the registry when given.</summary>
+    private readonly LightGbmModel _model;
+    private readonly ArchetypeEncoding _encoding;
+    private readonly CategoryCodes _roles;
+
+    private ArchetypeModel(LightGbmModel model, string modelText, ArchetypeEncoding encoding, ArchetypeMetrics? metrics)
+    {
+        _model = model;
+        _encoding = encoding;
+        _roles = new CategoryCodes(encoding.Roles);
+        ModelText = modelText;
+        Metrics = metrics;
+    }
+
+    /// <summary>The held-out metrics from training, beside the baseline's (null for a loaded model).</summary>
+    public ArchetypeMetrics? Metrics { get; }
+
+    /// <summary>The probability at or above which an archetype is said to exist (chosen on validation pairs).</summary>
+    public double Threshold => _encoding.Threshold;
+
+    /// <summary>The model's text, in LightGBM's format.</summary>
+    public string ModelText { get; }
+
+    /// <summary>Trains and evaluates on a random 70/15/15 split of the observed (employer, archetype) pairs.</summary>
     /// <param name="records">Normalized records.</param>
-    /// <param name="seed">Seed for the split and the negative sampling.</param>
-    /// <param name="registry">Where to save the model, or null.</param>
-    /// <param name="name">The registry name. Default "archetype".</param>
-    public static ArchetypeMetrics Train(IReadOnlyList<JobRecord> records, int seed = 42, ModelRegistry? registry = null, string name = "archetype")
+    /// <param name="options">Seed and tree parameters, or null for the defaults.</param>
+    /// <exception cref="ArgumentException">Fewer than 50 pairs or 2 archetypes.</exception>
+    public static ArchetypeModel Train(IReadOnlyList<JobRecord> records, ModelTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(records);
+        options ??= new ModelTrainingOptions();
+        var seed = options.Seed;
         var pairs = records.Select(r => (r.Employer, r.Archetype, r.Role, r.Seniority, r.Location)).Distinct().ToArray();
         var archetypes = pairs.Select(p => (p.Archetype, p.Role, p.Seniority, p.Location)).Distinct().ToArray();
         if (pairs.Length < 50 || archetypes.Length < 2)
@@ -44,13 +64,12 @@ public static class ArchetypeModel
         var employers = train.Select(p => p.Employer).Distinct(StringComparer.Ordinal).Count();
         Dictionary<string, double> Frequency(Func<(string Employer, string Archetype, string Role, string Seniority, string Location), string> key) =>
             train.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Employer).Distinct(StringComparer.Ordinal).Count() / (double)employers, StringComparer.Ordinal);
-        var frequency = Frequency(p => p.Archetype);
-        var roleFrequency = Frequency(p => p.Role);
-        var roleSeniorityFrequency = Frequency(p => p.Role + "|" + p.Seniority);
-        var locationFrequency = Frequency(p => p.Location);
-        var perCompany = train.GroupBy(p => p.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var roles = new CategoryCodes(train.Select(p => p.Role));
+        var encoding = new ArchetypeEncoding(
+            Frequency(p => p.Archetype), Frequency(p => p.Role), Frequency(p => p.Role + "|" + p.Seniority), Frequency(p => p.Location),
+            train.GroupBy(p => p.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            [.. new CategoryCodes(train.Select(p => p.Role)).Values], 0.5);
         var random = new Random(seed);
+        var untrained = new ArchetypeModel(null!, "", encoding, null);
 
         TrainingSet Set(IEnumerable<int> indexes)
         {
@@ -59,14 +78,14 @@ public static class ArchetypeModel
             foreach (var i in indexes)
             {
                 var p = pairs[i];
-                rows.Add(Row(p.Archetype, p.Employer, p.Role, p.Seniority, p.Location));
+                rows.Add(untrained.Row(p.Employer, p.Role, p.Seniority, p.Location));
                 labels.Add(1);
                 for (var tries = 0; tries < 20; tries++)
                 {
                     var other = archetypes[random.Next(archetypes.Length)];
                     if (!observed.Contains((p.Employer, other.Archetype)))
                     {
-                        rows.Add(Row(other.Archetype, p.Employer, other.Role, other.Seniority, other.Location));
+                        rows.Add(untrained.Row(p.Employer, other.Role, other.Seniority, other.Location));
                         labels.Add(0);
                         break;
                     }
@@ -76,29 +95,147 @@ public static class ArchetypeModel
             return TrainingSet.FromRows(Features, rows, labels);
         }
 
-        double[] Row(string archetype, string employer, string role, string seniority, string location) =>
-        [
-            frequency.GetValueOrDefault(archetype), roleFrequency.GetValueOrDefault(role), roleSeniorityFrequency.GetValueOrDefault(role + "|" + seniority),
-            locationFrequency.GetValueOrDefault(location), perCompany.GetValueOrDefault(employer), roles.Code(role), SalaryModel.SeniorityRank(seniority),
-        ];
-
         var trainSet = Set(split.Train);
         var validSet = Set(split.Validation);
         var testSet = Set(split.Test);
-        var result = GbdtTrainer.Train(trainSet, new GbdtParameters
+        var parameters = (options.Parameters ?? new GbdtParameters { NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10, EarlyStoppingRounds = 30 })
+            with { Objective = TrainingObjective.Binary, CategoricalFeatures = ["role"], MinDataPerGroup = 20, CatSmooth = 5, Seed = seed };
+        var result = GbdtTrainer.Train(trainSet, parameters, validSet);
+
+        // The threshold and the baseline's threshold are chosen on validation pairs, never on the test pairs.
+        var threshold = SeparatingThreshold(validSet.Labels, Scores(result.Model, validSet));
+        var baselineThreshold = SeparatingThreshold(validSet.Labels, Column(validSet, 0));
+        var testScores = Scores(result.Model, testSet);
+        var test = ModelMetrics.Binary(testSet.Labels, testScores, threshold);
+        var baseline = ModelMetrics.Binary(testSet.Labels, Column(testSet, 0), baselineThreshold);
+        var calledYes = testScores.Count(s => s >= threshold);
+        var metrics = new ArchetypeMetrics(test, baseline, threshold, pairs.Length, archetypes.Length, test.Auc > baseline.Auc,
+            calledYes > 0 && calledYes < testScores.Length);
+        return new ArchetypeModel(result.Model, result.ModelText, encoding with { Threshold = threshold }, metrics);
+    }
+
+    /// <summary>The score of an (employer, role, seniority, location) pair; unseen values read as missing or zero.</summary>
+    /// <param name="employer">The employer.</param>
+    /// <param name="role">The role (as in <see cref="JobRecord.Role"/>).</param>
+    /// <param name="seniority">The seniority level.</param>
+    /// <param name="location">The state or area code.</param>
+    public ArchetypeScore Predict(string employer, string role, string seniority, string location)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(seniority);
+        ArgumentNullException.ThrowIfNull(location);
+        var p = _model.Predict(Row(employer, role, seniority, location));
+        return new ArchetypeScore(p, p >= Threshold);
+    }
+
+    /// <summary>Saves the model with its encodings (config.json) and metrics beside the baseline's (metrics.json).</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="name">The model name.</param>
+    /// <returns>The version saved.</returns>
+    public string Save(ModelRegistry registry, string name)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var metrics = Metrics is { } m
+            ? new Dictionary<string, double>
+            {
+                ["auc"] = m.Test.Auc, ["baseline_auc"] = m.Baseline.Auc, ["f1"] = m.Test.F1, ["baseline_f1"] = m.Baseline.F1,
+                ["accuracy"] = m.Test.Accuracy, ["baseline_accuracy"] = m.Baseline.Accuracy, ["logloss"] = m.Test.LogLoss,
+                ["threshold"] = m.Threshold, ["beats_baseline"] = m.BeatsBaseline ? 1 : 0,
+            }
+            : new Dictionary<string, double> { ["threshold"] = Threshold };
+        return registry.Save(name, ModelText, metrics, _encoding);
+    }
+
+    /// <summary>Loads the latest archetype model saved as <paramref name="name"/>.</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="name">The model name.</param>
+    /// <exception cref="LaborMarketFormatException">The saved config is not an archetype model's.</exception>
+    public static ArchetypeModel Load(ModelRegistry registry, string name)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var saved = registry.Load(name);
+        ArchetypeEncoding? encoding;
+        try
         {
-            Objective = TrainingObjective.Binary, NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10,
-            EarlyStoppingRounds = 30, CategoricalFeatures = ["role"], MinDataPerGroup = 20, CatSmooth = 5, Seed = seed,
-        }, validSet);
-        var validPredictions = ModelEvaluation.Predict(result.Model, validSet).Select(p => p[0]).ToArray();
-        var threshold = ModelMetrics.BestF1Threshold(validSet.Labels, validPredictions);
-        var test = ModelMetrics.Binary(testSet.Labels, ModelEvaluation.Predict(result.Model, testSet).Select(p => p[0]).ToArray(), threshold);
-        var metrics = new ArchetypeMetrics(test, threshold, pairs.Length, archetypes.Length);
-        registry?.Save(name, result.ModelText, new Dictionary<string, double>
+            encoding = JsonSerializer.Deserialize<ArchetypeEncoding>(saved.Config);
+        }
+        catch (JsonException e)
         {
-            ["auc"] = test.Auc, ["accuracy"] = test.Accuracy, ["precision"] = test.Precision, ["recall"] = test.Recall, ["f1"] = test.F1,
-            ["logloss"] = test.LogLoss, ["threshold"] = threshold,
-        }, new { kind = "archetype", features = Features, roles = roles.Values, seed });
-        return metrics;
+            throw new LaborMarketFormatException("config.json", (e.LineNumber ?? -1) + 1, null, "not an archetype model's config", e);
+        }
+
+        return encoding is { Kind: "archetype" } && saved.Features.SequenceEqual(Features)
+            ? new ArchetypeModel(saved.Model, saved.ModelText, encoding, null)
+            : throw new LaborMarketFormatException("config.json", 0, "kind", $"model '{name}' is not an archetype model");
+    }
+
+    private double[] Row(string employer, string role, string seniority, string location) =>
+    [
+        _encoding.ArchetypeFrequency.GetValueOrDefault(role + "|" + seniority + "|" + location), _encoding.RoleFrequency.GetValueOrDefault(role),
+        _encoding.RoleSeniorityFrequency.GetValueOrDefault(role + "|" + seniority), _encoding.LocationFrequency.GetValueOrDefault(location),
+        _encoding.EmployerArchetypes.GetValueOrDefault(employer), _roles.Code(role), SalaryModel.SeniorityRank(seniority),
+    ];
+
+    private static double[] Scores(LightGbmModel model, TrainingSet set) => ModelEvaluation.Predict(model, set).Select(p => p[0]).ToArray();
+
+    private static double[] Column(TrainingSet set, int feature) => Enumerable.Range(0, set.RowCount).Select(r => set.Row(r)[feature]).ToArray();
+
+    /// <summary>
+    /// The threshold with the best true-positive rate minus false-positive rate (Youden's J) that calls some pairs yes and
+    /// some no: unlike the best F1 on balanced pairs, it never settles on calling everything yes.
+    /// </summary>
+    internal static double SeparatingThreshold(IReadOnlyList<double> labels, IReadOnlyList<double> scores)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var positives = labels.Count(l => l >= 0.5);
+        var negatives = labels.Count - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return 0.5;
+        }
+
+        double best = double.NegativeInfinity, threshold = 0.5;
+        int tp = 0, fp = 0;
+        for (var k = 0; k < order.Length - 1; k++)
+        {
+            if (labels[order[k]] >= 0.5)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+
+            // Cut only between distinct scores: rows 0..k are called yes, the rest no.
+            if (scores[order[k]] == scores[order[k + 1]])
+            {
+                continue;
+            }
+
+            var j = (tp / (double)positives) - (fp / (double)negatives);
+            if (j > best)
+            {
+                best = j;
+                threshold = scores[order[k]];
+            }
+        }
+
+        return threshold;
+    }
+
+    /// <summary>What the model keeps from training: the frequencies and counts its features read, and its threshold.</summary>
+    internal sealed record ArchetypeEncoding(
+        [property: JsonPropertyName("archetype_frequency")] Dictionary<string, double> ArchetypeFrequency,
+        [property: JsonPropertyName("role_frequency")] Dictionary<string, double> RoleFrequency,
+        [property: JsonPropertyName("role_seniority_frequency")] Dictionary<string, double> RoleSeniorityFrequency,
+        [property: JsonPropertyName("location_frequency")] Dictionary<string, double> LocationFrequency,
+        [property: JsonPropertyName("employer_archetypes")] Dictionary<string, int> EmployerArchetypes,
+        [property: JsonPropertyName("roles")] string[] Roles,
+        [property: JsonPropertyName("threshold")] double Threshold)
+    {
+        [JsonPropertyName("kind")]
+        public string Kind { get; init; } = "archetype";
     }
 }

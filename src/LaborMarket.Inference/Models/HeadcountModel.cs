@@ -1,94 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Inference.Registry;
 using LaborMarket.Inference.Training;
+using LaborMarket.Inference.Trees;
 
 namespace LaborMarket.Inference.Models;
 
-/// <summary>How the headcount model did on held-out (company, archetype) groups, beside the mean count by role.</summary>
-/// <param name="Model">The model's counts.</param>
-/// <param name="Baseline">The baseline's.</param>
-/// <param name="ModelDeviance">Mean Poisson deviance of the model.</param>
-/// <param name="BaselineDeviance">Mean Poisson deviance of the baseline.</param>
-/// <param name="Groups">(company, archetype) groups.</param>
-public sealed record HeadcountMetrics(RegressionMetrics Model, RegressionMetrics Baseline, double ModelDeviance, double BaselineDeviance, int Groups);
-
 /// <summary>
-/// How many people an archetype has at a company: Poisson GBDT over the archetype's frequency, the company's
-/// other records, the role and its mean count in the other training groups, the seniority and the location,
-/// judged against the mean count by role.
+/// How many records a role has at an employer: a Poisson GBDT over the role's share of employers, the employer's
+/// other records, the role and its mean count in the other training groups, judged against the mean count by role.
+/// The frequencies and counts are kept with the model, so it predicts for any (employer, role). Immutable; thread-safe.
 /// </summary>
-public static class HeadcountModel
+public sealed class HeadcountModel
 {
     private const double RoleMeanPrior = 5;
-    private static readonly string[] Features = ["archetype_frequency", "company_other_records", "role", "role_mean_count", "seniority", "location"];
+    private static readonly string[] Features = ["role_frequency", "employer_other_records", "role", "role_mean_count"];
 
-    /// <summary>Trains and evaluates on a random 70/15/15 split of the groups; saves to the registry when given.</summary>
+    private readonly LightGbmModel _model;
+    private readonly HeadcountEncoding _encoding;
+    private readonly CategoryCodes _roles;
+
+    private HeadcountModel(LightGbmModel model, string modelText, HeadcountEncoding encoding, HeadcountMetrics? metrics)
+    {
+        _model = model;
+        _encoding = encoding;
+        _roles = new CategoryCodes(encoding.Roles);
+        ModelText = modelText;
+        Metrics = metrics;
+    }
+
+    /// <summary>The held-out metrics from training, beside the baseline's (null for a loaded model).</summary>
+    public HeadcountMetrics? Metrics { get; }
+
+    /// <summary>The model's text, in LightGBM's format.</summary>
+    public string ModelText { get; }
+
+    /// <summary>Trains and evaluates on a random 70/15/15 split of the (employer, role) groups.</summary>
     /// <param name="records">Normalized records.</param>
-    /// <param name="seed">Seed for the split.</param>
-    /// <param name="registry">Where to save the model, or null.</param>
-    /// <param name="name">The registry name. Default "headcount".</param>
-    public static HeadcountMetrics Train(IReadOnlyList<JobRecord> records, int seed = 42, ModelRegistry? registry = null, string name = "headcount")
+    /// <param name="options">Seed and tree parameters, or null for the defaults.</param>
+    /// <exception cref="ArgumentException">Fewer than 50 groups.</exception>
+    public static HeadcountModel Train(IReadOnlyList<JobRecord> records, ModelTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var groups = records.GroupBy(r => (r.Employer, r.Archetype))
-            .Select(g => (g.Key.Employer, g.Key.Archetype, g.First().Role, g.First().Seniority, g.First().Location, Count: g.Count())).ToArray();
+        options ??= new ModelTrainingOptions();
+        var groups = records.GroupBy(r => (r.Employer, r.Role)).Select(g => (g.Key.Employer, g.Key.Role, Count: g.Count())).ToArray();
         if (groups.Length < 50)
         {
-            throw new ArgumentException($"{groups.Length} company-archetype groups: too few to learn from", nameof(records));
+            throw new ArgumentException($"{groups.Length} employer-role groups: too few to learn from", nameof(records));
         }
 
-        var split = DataSplit.Random(groups.Length, seed);
+        var split = DataSplit.Random(groups.Length, options.Seed);
         var train = split.Train.Select(i => groups[i]).ToArray();
         var employers = train.Select(g => g.Employer).Distinct(StringComparer.Ordinal).Count();
-        var frequency = train.GroupBy(g => g.Archetype, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count() / (double)employers, StringComparer.Ordinal);
-        var employerRecords = train.GroupBy(g => g.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Count), StringComparer.Ordinal);
-        var roles = new CategoryCodes(train.Select(g => g.Role));
         var roleCounts = train.GroupBy(g => g.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (Sum: g.Sum(x => x.Count), N: g.Count()), StringComparer.Ordinal);
         var overall = train.Average(g => g.Count);
+        var encoding = new HeadcountEncoding(
+            roleCounts.ToDictionary(p => p.Key, p => p.Value.N / (double)employers, StringComparer.Ordinal),
+            train.GroupBy(g => g.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(x => x.Count), StringComparer.Ordinal),
+            [.. new CategoryCodes(train.Select(g => g.Role)).Values],
+            roleCounts.ToDictionary(p => p.Key, p => (p.Value.Sum + (RoleMeanPrior * overall)) / (p.Value.N + RoleMeanPrior), StringComparer.Ordinal),
+            overall);
+        var untrained = new HeadcountModel(null!, "", encoding, null);
 
-        // The mean count of the role's other training groups (a training group's own count left out), shrunk to the
-        // overall mean: the baseline as a feature the trees can refine.
-        double RoleMean(string role, int own, bool inTrain)
-        {
-            var (sum, n) = roleCounts.GetValueOrDefault(role);
-            if (inTrain)
-            {
-                sum -= own;
-                n--;
-            }
-
-            return (sum + (RoleMeanPrior * overall)) / (n + RoleMeanPrior);
-        }
-
-        var locations = new CategoryCodes(train.Select(g => g.Location));
-
+        // A training group's own count is left out of its employer's other records and its role's mean: the trees must
+        // not read the label back.
         TrainingSet Set(IReadOnlyList<int> indexes, bool inTrain) => TrainingSet.FromRows(Features, indexes.Select(i =>
         {
             var g = groups[i];
-            var others = employerRecords.GetValueOrDefault(g.Employer) - (inTrain ? g.Count : 0);
-            return new[] { frequency.GetValueOrDefault(g.Archetype), Math.Log(1 + others), roles.Code(g.Role), RoleMean(g.Role, g.Count, inTrain), SalaryModel.SeniorityRank(g.Seniority), locations.Code(g.Location) };
+            var row = untrained.Row(g.Employer, g.Role);
+            if (inTrain)
+            {
+                var (sum, n) = roleCounts[g.Role];
+                row[1] = Math.Log(1 + encoding.EmployerRecords[g.Employer] - g.Count);
+                row[3] = (sum - g.Count + (RoleMeanPrior * overall)) / (n - 1 + RoleMeanPrior);
+            }
+
+            return row;
         }).ToList(), indexes.Select(i => (double)groups[i].Count).ToList());
 
-        var result = GbdtTrainer.Train(Set(split.Train, true), new GbdtParameters
-        {
-            Objective = TrainingObjective.Poisson, NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10,
-            EarlyStoppingRounds = 30, CategoricalFeatures = ["role", "location"], MinDataPerGroup = 20, CatSmooth = 5, Seed = seed,
-        }, Set(split.Validation, false));
+        var parameters = (options.Parameters ?? new GbdtParameters { NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10, EarlyStoppingRounds = 30 })
+            with { Objective = TrainingObjective.Poisson, CategoricalFeatures = ["role"], MinDataPerGroup = 20, CatSmooth = 5, Seed = options.Seed };
+        var result = GbdtTrainer.Train(Set(split.Train, true), parameters, Set(split.Validation, false));
         var test = Set(split.Test, false);
         var predictions = ModelEvaluation.Predict(result.Model, test).Select(p => p[0]).ToArray();
         var baseline = split.Test.Select(i => roleCounts.TryGetValue(groups[i].Role, out var c) ? (double)c.Sum / c.N : overall).ToArray();
-        var metrics = new HeadcountMetrics(
-            ModelMetrics.Regression(test.Labels, predictions), ModelMetrics.Regression(test.Labels, baseline),
-            ModelMetrics.PoissonDeviance(test.Labels, predictions), ModelMetrics.PoissonDeviance(test.Labels, baseline), groups.Length);
-        registry?.Save(name, result.ModelText, new Dictionary<string, double>
+        var model = ModelMetrics.Regression(test.Labels, predictions);
+        var baselineMetrics = ModelMetrics.Regression(test.Labels, baseline);
+        var deviance = ModelMetrics.PoissonDeviance(test.Labels, predictions);
+        var baselineDeviance = ModelMetrics.PoissonDeviance(test.Labels, baseline);
+        var metrics = new HeadcountMetrics(model, baselineMetrics, deviance, baselineDeviance, groups.Length,
+            deviance < baselineDeviance && model.Mae < baselineMetrics.Mae);
+        return new HeadcountModel(result.Model, result.ModelText, encoding, metrics);
+    }
+
+    /// <summary>The expected count of records for a role at an employer (unseen employers and roles read as missing or zero).</summary>
+    /// <param name="employer">The employer.</param>
+    /// <param name="role">The role (as in <see cref="JobRecord.Role"/>).</param>
+    public double Predict(string employer, string role)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        ArgumentNullException.ThrowIfNull(role);
+        return _model.Predict(Row(employer, role));
+    }
+
+    /// <summary>Saves the model with its encodings (config.json) and metrics beside the baseline's (metrics.json).</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="name">The model name.</param>
+    /// <returns>The version saved.</returns>
+    public string Save(ModelRegistry registry, string name)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var metrics = Metrics is { } m
+            ? new Dictionary<string, double>
+            {
+                ["mae"] = m.Model.Mae, ["baseline_mae"] = m.Baseline.Mae, ["rmse"] = m.Model.Rmse, ["baseline_rmse"] = m.Baseline.Rmse,
+                ["poisson_deviance"] = m.ModelDeviance, ["baseline_poisson_deviance"] = m.BaselineDeviance, ["beats_baseline"] = m.BeatsBaseline ? 1 : 0,
+            }
+            : [];
+        return registry.Save(name, ModelText, metrics, _encoding);
+    }
+
+    /// <summary>Loads the latest headcount model saved as <paramref name="name"/>.</summary>
+    /// <param name="registry">The registry.</param>
+    /// <param name="name">The model name.</param>
+    /// <exception cref="LaborMarketFormatException">The saved config is not a headcount model's.</exception>
+    public static HeadcountModel Load(ModelRegistry registry, string name)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var saved = registry.Load(name);
+        HeadcountEncoding? encoding;
+        try
         {
-            ["mae"] = metrics.Model.Mae, ["rmse"] = metrics.Model.Rmse, ["poisson_deviance"] = metrics.ModelDeviance,
-            ["baseline_mae"] = metrics.Baseline.Mae, ["baseline_poisson_deviance"] = metrics.BaselineDeviance,
-        }, new
+            encoding = JsonSerializer.Deserialize<HeadcountEncoding>(saved.Config);
+        }
+        catch (JsonException e)
         {
-            kind = "headcount", features = Features, roles = roles.Values, locations = locations.Values, seed,
-            role_mean_counts = roleCounts.Keys.ToDictionary(r => r, r => RoleMean(r, 0, inTrain: false), StringComparer.Ordinal),
-        });
-        return metrics;
+            throw new LaborMarketFormatException("config.json", (e.LineNumber ?? -1) + 1, null, "not a headcount model's config", e);
+        }
+
+        return encoding is { Kind: "headcount" } && saved.Features.SequenceEqual(Features)
+            ? new HeadcountModel(saved.Model, saved.ModelText, encoding, null)
+            : throw new LaborMarketFormatException("config.json", 0, "kind", $"model '{name}' is not a headcount model");
+    }
+
+    private double[] Row(string employer, string role) =>
+    [
+        _encoding.RoleFrequency.GetValueOrDefault(role), Math.Log(1 + _encoding.EmployerRecords.GetValueOrDefault(employer)), _roles.Code(role),
+        _encoding.RoleMeanCount.TryGetValue(role, out var mean) ? mean : _encoding.OverallMean,
+    ];
+
+    /// <summary>What the model keeps from training: the frequencies and counts its features read.</summary>
+    internal sealed record HeadcountEncoding(
+        [property: JsonPropertyName("role_frequency")] Dictionary<string, double> RoleFrequency,
+        [property: JsonPropertyName("employer_records")] Dictionary<string, int> EmployerRecords,
+        [property: JsonPropertyName("roles")] string[] Roles,
+        [property: JsonPropertyName("role_mean_counts")] Dictionary<string, double> RoleMeanCount,
+        [property: JsonPropertyName("overall_mean")] double OverallMean)
+    {
+        [JsonPropertyName("kind")]
+        public string Kind { get; init; } = "headcount";
     }
 }

@@ -18,7 +18,8 @@ public sealed record SalaryEstimate(double P10, double Median, double P90);
 /// <param name="IntervalCoverage">Share of held-out salaries inside the model's P10-P90 interval (0.8 is calibrated).</param>
 /// <param name="TrainRows">Training rows.</param>
 /// <param name="TestRows">Held-out rows.</param>
-public sealed record SalaryMetrics(RegressionMetrics Model, RegressionMetrics Baseline, double IntervalCoverage, int TrainRows, int TestRows);
+/// <param name="BeatsBaseline">True when the model's MAE is below the baseline's.</param>
+public sealed record SalaryMetrics(RegressionMetrics Model, RegressionMetrics Baseline, double IntervalCoverage, int TrainRows, int TestRows, bool BeatsBaseline);
 
 /// <summary>
 /// Estimates salary from role, seniority, location, employer size and source: three quantile GBDT models
@@ -50,6 +51,16 @@ public sealed class SalaryModel
 
     /// <summary>The three models' text (P10, median, P90), in LightGBM's format.</summary>
     public (string P10, string Median, string P90) ModelText { get; private init; }
+
+    /// <summary>Trains on records with a salary (the shape the archetype and headcount models share).</summary>
+    /// <param name="records">The records; those without a plausible salary are left out.</param>
+    /// <param name="options">The split (indexes into the records with a plausible salary) and tree parameters.</param>
+    public static SalaryModel Train(IReadOnlyList<JobRecord> records, ModelTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(records);
+        return Train(records, options.Split ?? DataSplit.Random(records.Count(r => IsPlausible(r.Salary)), options.Seed), options.Parameters);
+    }
 
     /// <summary>Trains on records with a salary.</summary>
     /// <param name="records">The records; those without a salary are left out.</param>
@@ -163,7 +174,8 @@ public sealed class SalaryModel
         var byRole = train.GroupBy(r => r.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Median(g), StringComparer.Ordinal);
         var overall = Median(train);
         var baseline = test.Select(r => byArchetype.TryGetValue((r.Role, r.Location), out var a) ? a : byRole.TryGetValue(r.Role, out var b) ? b : overall).ToArray();
-        return new SalaryMetrics(model, ModelMetrics.Regression(labels, baseline), coverage, train.Length, test.Length);
+        var baselineMetrics = ModelMetrics.Regression(labels, baseline);
+        return new SalaryMetrics(model, baselineMetrics, coverage, train.Length, test.Length, model.Mae < baselineMetrics.Mae);
     }
 
     private static double Median(IEnumerable<JobRecord> rows)

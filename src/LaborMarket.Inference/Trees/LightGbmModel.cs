@@ -15,7 +15,8 @@ public sealed class LightGbmModel
 
     private readonly DecisionTree[] _trees;
     private readonly double _sigmoid;
-    private readonly int _maxLeaves;
+    private readonly int _maxDepth;
+    private readonly long _shapBufferSize;
     private readonly bool _hasLinearTrees;
     private readonly BitvectorForest? _forest; // the trees evaluated feature by feature (64 leaves or fewer each)
 
@@ -26,11 +27,15 @@ public sealed class LightGbmModel
     [ThreadStatic]
     private static TreeShap.PathElement[]? t_shapPath;
 
+    [ThreadStatic]
+    private static TreeShap.Frame[]? t_shapStack;
+
     private LightGbmModel(DecisionTree[] trees, string[] featureNames, int numClass, int treesPerIteration, string objective,
-        OutputTransform transform, double sigmoid, bool averageOutput)
+        OutputTransform transform, double sigmoid, bool averageOutput, int maxDepth)
     {
         _trees = trees;
-        _maxLeaves = trees.Max(t => t.NumLeaves);
+        _maxDepth = maxDepth;
+        _shapBufferSize = TreeShap.BufferSize(maxDepth, featureNames.Length);
         _hasLinearTrees = trees.Any(t => t.IsLinear);
         FeatureNames = featureNames;
         _forest = BitvectorForest.TryCreate(trees, featureNames.Length, treesPerIteration);
@@ -75,24 +80,36 @@ public sealed class LightGbmModel
     /// <summary>True for random-forest models: predictions average the trees (raw scores stay sums, as in LightGBM).</summary>
     public bool AverageOutput { get; }
 
+    /// <summary>The depth of the deepest tree (edges from the root to its deepest leaf).</summary>
+    public int MaxDepth => _maxDepth;
+
     /// <summary>Reads a model file.</summary>
-    /// <exception cref="LaborMarketFormatException">The file is truncated or malformed; the message names the line and field.</exception>
-    /// <exception cref="NotSupportedException">The model uses a feature this engine does not implement; the message names it.</exception>
-    public static LightGbmModel Load(string path)
+    /// <param name="path">The model file (LightGBM's text format).</param>
+    /// <param name="options">Limits on the file's size and shape; null for the defaults.</param>
+    /// <exception cref="LaborMarketFormatException">
+    /// The file is truncated, malformed, holds a value LightGBM never writes (a NaN threshold, a child pointing back up,
+    /// a bitset past its words), uses an objective this engine does not implement, or passes a limit of
+    /// <paramref name="options"/>; the message names the line and field.
+    /// </exception>
+    public static LightGbmModel Load(string path, LightGbmModelOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var reader = new StreamReader(path);
-        return Parse(reader, Path.GetFileName(path));
+        return Parse(reader, Path.GetFileName(path), options);
     }
 
-    /// <summary>Reads a model from text.</summary>
-    /// <exception cref="LaborMarketFormatException">The text is truncated or malformed.</exception>
-    /// <exception cref="NotSupportedException">The model uses a feature this engine does not implement.</exception>
-    public static LightGbmModel Parse(TextReader reader, string sourceName = "model.txt")
+    /// <summary>Reads a model from text. A model that loads is safe to evaluate for any input.</summary>
+    /// <param name="reader">The model text.</param>
+    /// <param name="sourceName">The name errors give for the text.</param>
+    /// <param name="options">Limits on the text's size and shape; null for the defaults.</param>
+    /// <exception cref="LaborMarketFormatException">The text is truncated, malformed, unsupported or past a limit; the message names the line and field.</exception>
+    public static LightGbmModel Parse(TextReader reader, string sourceName = "model.txt", LightGbmModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ModelTextReader.Read(reader, sourceName, (trees, names, numClass, perIteration, objective, transform, sigmoid, average) =>
-            new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average));
+        options ??= new LightGbmModelOptions();
+        options.Validate();
+        return ModelTextReader.Read(reader, sourceName, options, (trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth) =>
+            new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth));
     }
 
     /// <summary>For each model feature, its column in <paramref name="columns"/> (matched by name, as LightGBM does with a header).</summary>
@@ -357,13 +374,20 @@ public sealed class LightGbmModel
         CheckFeatures(features);
         output[..(width * OutputCount)].Clear();
 
-        // One path buffer per thread, grown to the largest tree seen: no allocation per row.
-        var size = TreeShap.BufferSize(_maxLeaves);
+        // One path buffer and one walk stack per thread, grown to the deepest model seen: no allocation per row. Their
+        // size follows the depth (bounded at load by LightGbmModelOptions.MaxTreeDepth), not the leaf count.
+        if (_shapBufferSize > Array.MaxLength)
+        {
+            throw new NotSupportedException($"contributions for trees {_maxDepth} levels deep over {FeatureCount} features need more memory than an array holds");
+        }
+
+        var size = (int)_shapBufferSize;
         var buffer = t_shapPath is { } cached && cached.Length >= size ? cached : t_shapPath = new TreeShap.PathElement[size];
+        var stack = t_shapStack is { } frames && frames.Length >= _maxDepth + 2 ? frames : t_shapStack = new TreeShap.Frame[_maxDepth + 2];
         for (var i = 0; i < _trees.Length; i++)
         {
             var k = i % OutputCount;
-            TreeShap.Add(_trees[i], features, output.Slice(k * width, width), buffer);
+            TreeShap.Add(_trees[i], features, output.Slice(k * width, width), buffer, stack);
         }
     }
 

@@ -17,6 +17,10 @@ public class PipelineCommandTests
 
         Assert.True(code == 0, error);
         Assert.Contains("matched", stdout, StringComparison.Ordinal);
+        Assert.Contains("salary: MAE ", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"archetype: AUC [0-9.]+ \(baseline [0-9.]+\)", stdout);
+        Assert.Matches(@"headcount: MAE [0-9.]+ \(baseline [0-9.]+\)", stdout);
+        Assert.Matches(@"dropped \d+ rows: \d+ no role, \d+ no place; left out of the salary model: \d+ blank pay, \d+ implausible pay", stdout);
         using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "metrics.json")));
         var root = metrics.RootElement;
         Assert.Equal(3467, root.GetProperty("normalization").GetProperty("rows").GetInt32());
@@ -25,12 +29,29 @@ public class PipelineCommandTests
         var mae = salary.GetProperty("model").GetProperty("mae").GetDouble();
         Assert.True(mae < salary.GetProperty("baseline_median_by_role_and_state").GetProperty("mae").GetDouble(), "the salary model should beat the median by role and state");
         Assert.InRange(salary.GetProperty("interval_coverage_p10_p90").GetDouble(), 0.6, 0.95);
-        Assert.True(root.GetProperty("archetype").GetProperty("auc").GetDouble() > 0.5);
+        var archetype = root.GetProperty("archetype");
+        Assert.True(archetype.GetProperty("auc").GetDouble() > 0.5);
+        Assert.True(archetype.GetProperty("predicts_both_classes").GetBoolean());
+        var beatsArchetype = archetype.GetProperty("beats_baseline").GetBoolean();
+        Assert.Equal(archetype.GetProperty("auc").GetDouble() > archetype.GetProperty("baseline_archetype_frequency").GetProperty("auc").GetDouble(), beatsArchetype);
+        Assert.Equal(!beatsArchetype, stdout.Contains("warning: the archetype model does not beat its baseline", StringComparison.Ordinal));
+        Assert.Equal(!root.GetProperty("headcount").GetProperty("beats_baseline").GetBoolean(),
+            stdout.Contains("warning: the headcount model does not beat its baseline", StringComparison.Ordinal));
+        Assert.False(root.GetProperty("oews_comparison").GetProperty("skipped").GetBoolean());
         Assert.True(root.GetProperty("headcount").GetProperty("poisson_deviance").GetDouble() <= root.GetProperty("headcount").GetProperty("baseline_poisson_deviance").GetDouble());
         Assert.True(root.GetProperty("oews_comparison").GetProperty("rows_compared").GetInt32() > 2000);
         var predictions = await File.ReadAllLinesAsync(Path.Combine(output, "predictions.csv"));
-        Assert.StartsWith("title,role,soc_code,seniority,state,salary,estimate_p10,estimate_median,estimate_p90", predictions[0], StringComparison.Ordinal);
+        Assert.StartsWith("row,title,role,soc_code,seniority,state,salary,estimate_p10,estimate_median,estimate_p90", predictions[0], StringComparison.Ordinal);
         Assert.Equal(root.GetProperty("records").GetInt32() + 1, predictions.Length);
+
+        // Each prediction names its source row (data rows from 1): the title there is the prediction's title.
+        var source = await File.ReadAllLinesAsync(TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"));
+        var titleColumn = Array.IndexOf(Csv.Split(source[0]), "JOB_TITLE");
+        foreach (var line in predictions.Skip(1).Take(200))
+        {
+            var cells = Csv.Split(line);
+            Assert.Equal(Csv.Split(source[int.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture)])[titleColumn], cells[1]);
+        }
         foreach (var name in new[] { "salary-p10", "salary-p50", "salary-p90", "archetype", "headcount" })
         {
             Assert.True(File.Exists(Path.Combine(registry, name, "1", "model.txt")), name);
@@ -61,5 +82,19 @@ public class PipelineCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("--place", error, StringComparison.Ordinal);
+    }
+
+    [DataFact]
+    public async Task Pipeline_WithoutOewsData_SaysTheComparisonWasSkipped()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "out");
+
+        var (code, stdout, error) = await CliRunner.RunAsync("pipeline", "--input", TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"),
+            "--title-column", "JOB_TITLE", "--wage-column", "PREVAILING_WAGE", "--place-column", "WORKSITE", "--out", output);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("OEWS comparison skipped", stdout, StringComparison.Ordinal);
+        using var metrics = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "metrics.json")));
+        Assert.True(metrics.RootElement.GetProperty("oews_comparison").GetProperty("skipped").GetBoolean());
     }
 }

@@ -52,7 +52,9 @@ public class LightGbmModelLoadTests
     {
         var text = Model().Replace("objective=regression", "objective=my_custom_loss", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<NotSupportedException>(() => LightGbmModel.Parse(new StringReader(text)));
+        var ex = Assert.Throws<LaborMarketFormatException>(() => LightGbmModel.Parse(new StringReader(text)));
+
+        Assert.Equal("objective", ex.Field);
 
         Assert.Contains("my_custom_loss", ex.Message, StringComparison.Ordinal);
     }

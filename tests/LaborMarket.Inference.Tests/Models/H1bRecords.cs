@@ -1,0 +1,39 @@
+using System.Globalization;
+using LaborMarket.Inference.Models;
+
+namespace LaborMarket.Inference.Tests.Models;
+
+/// <summary>
+/// Job records from the real H-1B sample, with the filed SOC code as the role (the labelled code, so no normalizer is
+/// needed), the state of the worksite, the employer and the prevailing wage.
+/// </summary>
+internal static class H1bRecords
+{
+    private static readonly Lazy<JobRecord[]> All = new(Read);
+
+    public static IReadOnlyList<JobRecord> Records => All.Value;
+
+    private static JobRecord[] Read()
+    {
+        var lines = File.ReadAllLines(TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"));
+        var header = Csv.Split(lines[0]);
+        int Col(string name) => Array.IndexOf(header, name);
+        var (soc, employer, wage, worksite) = (Col("SOC_CODE_MAPPED"), Col("EMPLOYER_NAME"), Col("PREVAILING_WAGE"), Col("WORKSITE"));
+        var records = new List<JobRecord>();
+        foreach (var line in lines.Skip(1))
+        {
+            var f = Csv.Split(line);
+            var comma = f[worksite].LastIndexOf(',');
+            if (f[soc].Length == 0 || comma < 0)
+            {
+                continue;
+            }
+
+            var state = f[worksite][(comma + 1)..].Trim();
+            double? pay = double.TryParse(f[wage], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+            records.Add(new JobRecord(f[soc], "mid", state, f[employer], "h1b", pay));
+        }
+
+        return [.. records];
+    }
+}
