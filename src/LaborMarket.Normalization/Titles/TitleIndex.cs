@@ -86,7 +86,7 @@ internal sealed class TitleIndex
         foreach (var src in sources)
         {
             _cleaner.Clean(src.Text, s);
-            if (s.OrderCount == 0 || (s.OrderCount == 1 && TitleCleaner.IsBareHead(s.Word(s.Order[0])) && LostWords(s)))
+            if (s.OrderCount == 0 || (s.OrderCount == 1 && HeadFinder.IsBareHead(s.Word(s.Order[0])) && LostWords(s)))
             {
                 continue; // "OR Tech": without its lost word it would answer every bare "Technician"
             }
@@ -141,7 +141,7 @@ internal sealed class TitleIndex
         _maxIdf = _idf.Length == 0 ? 1 : _idf.Max();
         _vocab = new SpanLookup<int>(words);
         _headsOthers = new bool[wordList.Count];
-        foreach (var w in (string[])["manager", "director", "supervisor", "superintendent", "foreman", "chief", "president"])
+        foreach (var w in TitleVocabulary.ManagingHeads)
         {
             if (words.TryGetValue(w, out var id))
             {
@@ -647,7 +647,7 @@ internal sealed class TitleIndex
         }
     }
 
-    private static string BagKey(TitleScratch s) => BagKey(s, new char[TitleCleaner.MaxInputLength * 4]).ToString();
+    private static string BagKey(TitleScratch s) => BagKey(s, new char[TitleScratch.KeyCapacity]).ToString();
 
     // The primary words sorted, so "Engineer Software" and "Software Engineer" meet.
     private static ReadOnlySpan<char> BagKey(TitleScratch s, char[] buffer)
@@ -703,7 +703,7 @@ internal sealed class TitleIndex
         public readonly int[] QueryIds = new int[TitleScratch.MaxTokens];
         public readonly float[] QueryWeights = new float[TitleScratch.MaxTokens];
         public readonly char[] FuzzyBuffer = new char[64];
-        public readonly char[] BagBuffer = new char[TitleCleaner.MaxInputLength * 4];
+        public readonly char[] BagBuffer = new char[TitleScratch.KeyCapacity];
     }
 }
 
