@@ -38,6 +38,11 @@ internal static class CatalogJsonReader
         {
             throw new LaborMarketFormatException(source, (ex.LineNumber ?? -1) + 1, null, "invalid JSON: " + ex.Message, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A name or value that is not valid UTF-8 is found only when it is read as a string.
+            throw new LaborMarketFormatException(source, Line(utf8, reader.TokenStartIndex), null, "invalid UTF-8 in a string", ex);
+        }
 
         return patch;
     }

@@ -143,36 +143,6 @@ internal static class SeniorityRules
         s.SeniorityToken = bestToken;
     }
 
-    /// <summary>What the head word says of rank over the work the title's other words name; read once the title's
-    /// words are in order.</summary>
-    public static void ReadHeadRank(TitleScratch s)
-    {
-        if (s.Head < 0)
-        {
-            return;
-        }
-
-        var stem = s.Stem(s.Head);
-        var several = s.OrderCount > 1;
-        var learns = several && stem is "intern" or "internship";
-        s.HeadIsRank = learns || (several && stem is "lead" or "leader" or "supervisor" or "foreman");
-        s.HeadLearns = learns && !NamesManagement(s);
-        s.HeadSupervises = s.Word(s.Head) is "supervisor" or "foreman" or "forewoman" or "boss" or "superintendent" or "lead" or "leader";
-    }
-
-    private static bool NamesManagement(TitleScratch s)
-    {
-        for (var i = 0; i < s.OrderCount; i++)
-        {
-            if (s.Stem(s.Order[i]) is "management" or "manager" or "managerial")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static SeniorityLevel LevelFromNumber(int level) => level switch
     {
         1 => SeniorityLevel.Entry,

@@ -2,54 +2,58 @@ using LaborMarket.Normalization.Seniority;
 
 namespace LaborMarket.Normalization.Text;
 
-/// <summary>Per-thread working memory for cleaning one title; reused so the hot path allocates nothing.</summary>
+/// <summary>
+/// A cleaned title: what each cleaning stage left (the words as read, the expanded words, the head, the reading
+/// order, the rank and seniority). Per-thread and reused, so the hot path allocates nothing; each stage reads and
+/// writes only the part it is given.
+/// </summary>
 internal sealed class TitleScratch
 {
     public const int MaxTokens = 48;
 
-    public readonly char[] Raw = new char[TitleCleaner.MaxInputLength * 2];
-    public readonly TitleToken[] RawTokens = new TitleToken[MaxTokens];
-    public int RawCount;
+    /// <summary>Room for every word of <see cref="Words"/> joined by spaces.</summary>
+    public const int KeyCapacity = (TitleCleaner.MaxInputLength * 4) + MaxTokens;
 
-    public readonly char[] Text = new char[TitleCleaner.MaxInputLength * 4];
-    public int TextLength;
-    public readonly TitleToken[] Tokens = new TitleToken[MaxTokens];
-    public int Count;
+    public readonly RawWords Raw = new();
+    public readonly TitleWords Words = new();
+    public readonly WordOrder Ordered = new();
+    public readonly char[] Key = new char[KeyCapacity];
 
-    /// <summary>Content tokens in reading order (after comma inversion), primary first.</summary>
-    public readonly int[] Order = new int[MaxTokens];
-    public int OrderCount;
-    public int PrimaryCount;
-
-    public readonly char[] Key = new char[TitleCleaner.MaxInputLength * 4];
-
-    public int Head;
-
-    /// <summary>The "of" or "for" that splits "Director of Engineering" into rank and field; -1 if none.</summary>
-    public int OfSplit;
+    public TitleHead Shape = TitleHead.None;
     public SeniorityLevel Seniority;
     public int SeniorityToken;
-
-    /// <summary>The head is a rank over the work the other words name ("Maintenance Lead", "Finance Intern"): it does
-    /// not count as the head when scoring.</summary>
-    public bool HeadIsRank;
-
-    /// <summary>The head is a learner of the work ("Finance Intern"), so not its manager; false when the title names
-    /// management ("Management Intern").</summary>
-    public bool HeadLearns;
-
-    /// <summary>The head supervises workers (supervisor, foreman, boss, superintendent, lead): in SOC groups 33 to 53
-    /// the title is coded to the group's first-line supervisor occupation.</summary>
-    public bool HeadSupervises;
+    public HeadRank Rank;
     public int Level;
     public bool Truncated;
 
-    public ReadOnlySpan<char> Word(int token) => Text.AsSpan(Tokens[token].Start, Tokens[token].Length);
+    public TitleToken[] Tokens => Words.Tokens;
 
-    /// <summary>The word's stem for scoring: a prefix of the word ("nurses", "nursing" and "nurse" share "nurs").</summary>
-    public ReadOnlySpan<char> Stem(int token) => Text.AsSpan(Tokens[token].Start, Tokens[token].StemLength);
+    public int Count => Words.Count;
 
-    public ReadOnlySpan<char> RawWord(int token) => Raw.AsSpan(RawTokens[token].Start, RawTokens[token].Length);
+    public int Head => Shape.Head;
+
+    public int OfSplit => Shape.OfSplit;
+
+    /// <summary>Content tokens in reading order (after comma inversion), primary first.</summary>
+    public int[] Order => Ordered.Tokens;
+
+    public int OrderCount => Ordered.Count;
+
+    public int PrimaryCount => Ordered.PrimaryCount;
+
+    /// <inheritdoc cref="HeadRank.IsRank"/>
+    public bool HeadIsRank => Rank.IsRank;
+
+    /// <inheritdoc cref="HeadRank.Learns"/>
+    public bool HeadLearns => Rank.Learns;
+
+    /// <inheritdoc cref="HeadRank.Supervises"/>
+    public bool HeadSupervises => Rank.Supervises;
+
+    public ReadOnlySpan<char> Word(int token) => Words.Word(token);
+
+    /// <inheritdoc cref="TitleWords.Stem"/>
+    public ReadOnlySpan<char> Stem(int token) => Words.Stem(token);
 
     /// <summary>Writes the content words (primary only, or all) joined by spaces into <see cref="Key"/>.</summary>
     public ReadOnlySpan<char> BuildKey(bool primaryOnly)
@@ -73,18 +77,13 @@ internal sealed class TitleScratch
 
     public void Reset()
     {
-        RawCount = 0;
-        TextLength = 0;
-        Count = 0;
-        OrderCount = 0;
-        PrimaryCount = 0;
-        Head = -1;
-        OfSplit = -1;
+        Raw.Count = 0;
+        Words.Clear();
+        Ordered.Clear();
+        Shape = TitleHead.None;
         Seniority = SeniorityLevel.Mid;
         SeniorityToken = -1;
-        HeadIsRank = false;
-        HeadLearns = false;
-        HeadSupervises = false;
+        Rank = default;
         Level = 0;
         Truncated = false;
     }

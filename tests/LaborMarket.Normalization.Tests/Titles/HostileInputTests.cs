@@ -1,40 +1,70 @@
-using System.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using LaborMarket.Normalization.Text;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Normalization.Tests.Titles;
 
-/// <summary>No input makes the normalizer throw, and the work per title is bounded by its first 256 characters.</summary>
+/// <summary>
+/// No input makes the normalizer throw, alone or in a batch, under invariant and ICU globalization; the work per title
+/// is bounded by its first 256 characters.
+/// </summary>
 public class HostileInputTests
 {
-    [Fact]
-    public void Normalize_100000HostileStrings_NeverThrows()
-    {
-        var normalizer = TitleNormalizer.Create();
-        var random = new Random(20261120);
-        var fragments = new[]
-        {
-            "", " ", "\t\r\n", "\0", "\u0001\u0002\u001f", "\u202e\u05e9\u05dc\u05d5\u05dd", "مدير مبيعات", "👩‍💻 Engineer 🚀",
-            "\ud800", "\udc00x", "x\ud800\ud800", "!!!", "...---...", "'; DROP TABLE roles; --", "<script>alert(1)</script>",
-            "<b>Nurse</b>", "Robert'); --", "%s%s%n", "{{title}}", "\\\\server\\share", "(((((((", ")))))", "- - - -", "| | |",
-            "Ⅲ", "ＳＥＮＩＯＲ　ＥＮＧＩＮＥＥＲ", "e\u0301", "ﬁnance", "IIIIIIIIII", "Sr Sr Sr Sr", "a/b/c/d", "C++ C# F#", "١٢٣",
-        };
+    private static string AlternateTitles => Path.Combine(TitleEvaluation.OnetDb, "Alternate Titles.txt");
 
-        for (var i = 0; i < 100_000; i++)
+    private const int Seed = 20261203;
+    private const int Count = 100_000;
+
+    [DataFact]
+    public void Normalize_100000HostileStrings_InvariantGlobalization_NeverThrows()
+    {
+        var failures = HostileTitleRun.Run(Seed, Count, HostileTitleRun.RealTitles(AlternateTitles));
+
+        Assert.False(HostileTitleRun.UsesIcu()); // the repository builds with InvariantGlobalization
+        Assert.Empty(failures);
+    }
+
+    [DataFact]
+    public void Normalize_100000HostileStrings_IcuGlobalization_NeverThrows()
+    {
+        // The globalization mode is fixed at start (the runtime configuration wins over the environment): run the same
+        // suite in a child process of this assembly, with a copy of its runtime configuration that turns ICU on.
+        var dir = Directory.CreateTempSubdirectory("labormarket-icu-");
+        try
         {
-            var sb = new StringBuilder();
-            var parts = random.Next(1, 6);
-            for (var p = 0; p < parts; p++)
+            var name = typeof(HostileInputTests).Assembly.GetName().Name!;
+            var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, name + ".runtimeconfig.json")))!;
+            config["runtimeOptions"]!["configProperties"]!["System.Globalization.Invariant"] = false;
+            var configPath = Path.Combine(dir.FullName, name + ".runtimeconfig.json");
+            File.WriteAllText(configPath, config.ToJsonString());
+
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
             {
-                sb.Append(fragments[random.Next(fragments.Length)]);
-                if (random.Next(3) == 0)
-                {
-                    sb.Append((char)random.Next(0, 0xFFFF));
-                }
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var arg in (string[])["exec", "--runtimeconfig", configPath, "--depsfile", Path.Combine(AppContext.BaseDirectory, name + ".deps.json"),
+                Path.Combine(AppContext.BaseDirectory, name + ".dll"), "hostile-titles", Seed.ToString(CultureInfo.InvariantCulture),
+                Count.ToString(CultureInfo.InvariantCulture), AlternateTitles])
+            {
+                start.ArgumentList.Add(arg);
             }
 
-            var m = normalizer.Normalize(sb.ToString());
-            Assert.NotNull(m.Explanation);
+            start.Environment.Remove("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT");
+            using var child = Process.Start(start)!;
+            var error = child.StandardError.ReadToEndAsync();
+            var output = child.StandardOutput.ReadToEnd();
+            Assert.True(child.WaitForExit(TimeSpan.FromMinutes(5)), "the child process did not finish");
+
+            // A machine without libicu fails here: the child cannot start with ICU globalization.
+            Assert.True(child.ExitCode == 0, $"exit {child.ExitCode}: {output} {error.Result}");
+            Assert.StartsWith("globalization=icu failures=0", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
         }
     }
 
