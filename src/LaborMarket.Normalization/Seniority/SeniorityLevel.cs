@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LaborMarket.Normalization.Seniority;
 
-/// <summary>How senior a job title is, lowest first.</summary>
+/// <summary>How senior a job title is, lowest first. Serializes as its lower-case name ("senior").</summary>
+[JsonConverter(typeof(SeniorityLevelJsonConverter))]
 public enum SeniorityLevel
 {
     /// <summary>Intern, co-op, student.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LaborMarket.Normalization.Titles;
 
 /// <summary>How a title was matched to its role.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MatchMethod>))]
 public enum MatchMethod
 {
     /// <summary>Not matched.</summary>
