@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 
 namespace LaborMarket.Bls.Oews;
 
 /// <summary>The OEWS O_GROUP (OCC_GROUP) of a row.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OccupationGroup>))]
 public enum OccupationGroup : byte
 {
     /// <summary>Not given by the file; inferred from the code.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace LaborMarket.Bls.Oews;
 
 /// <summary>What an OEWS cell says besides (or instead of) a number.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OewsMarker>))]
 public enum OewsMarker : byte
 {
     /// <summary>A published number.</summary>
@@ -33,6 +35,7 @@ public readonly struct OewsValue : IEquatable<OewsValue>
     /// <summary>Creates a figure.</summary>
     /// <param name="value">The number; for <see cref="OewsMarker.TopCoded"/> the top code (a lower bound); else null.</param>
     /// <param name="marker">What the cell said.</param>
+    [JsonConstructor]
     public OewsValue(double? value, OewsMarker marker)
     {
         _value = value ?? double.NaN;
@@ -49,6 +52,7 @@ public readonly struct OewsValue : IEquatable<OewsValue>
     public OewsMarker Marker { get; }
 
     /// <summary>True when there is a number to use (published, or a top-coded lower bound).</summary>
+    [JsonIgnore]
     public bool HasValue => !double.IsNaN(_value);
 
     /// <summary>True when the true figure is at least <see cref="Value"/> (top-coded).</summary>
