@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LaborMarket.Onet.Customization;
 
 /// <summary>A field of an occupation profile that can be overridden.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OccupationField>))]
 public enum OccupationField
 {
     /// <summary>The title.</summary>
@@ -32,6 +35,7 @@ public enum OccupationField
 }
 
 /// <summary>Where a field's value comes from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FieldSource>))]
 public enum FieldSource
 {
     /// <summary>The source's baseline (O*NET, CareerOneStop).</summary>
