@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket.Bls.Oews;
 
 /// <summary>What an OEWS cell says besides (or instead of) a number.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OewsMarker>))]
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OewsMarker>))]
 public enum OewsMarker : byte
 {
     /// <summary>A published number.</summary>

@@ -6,7 +6,7 @@ using LaborMarket.Json;
 namespace LaborMarket;
 
 /// <summary>The kind of area an OEWS estimate is published for.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AreaLevel>))]
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<AreaLevel>))]
 public enum AreaLevel
 {
     /// <summary>The whole nation (area 99 / 0000000).</summary>

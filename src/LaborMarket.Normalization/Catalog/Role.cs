@@ -1,10 +1,11 @@
+using LaborMarket.Json;
 
 using System.Text.Json.Serialization;
 
 namespace LaborMarket.Normalization.Catalog;
 
 /// <summary>Where a role came from.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RoleSource>))]
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<RoleSource>))]
 public enum RoleSource
 {
     /// <summary>The catalog embedded in the package.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LaborMarket.Json;
 
 namespace LaborMarket.Normalization.Titles;
 
@@ -46,7 +47,7 @@ public sealed record TitleExplanation
                   .Append(" (").Append(role.OnetSoc.ToString()).Append(')');
             }
 
-            sb.Append("; seniority ").Append(Seniority.SeniorityLevelJsonConverter.Name(Match.Seniority));
+            sb.Append("; seniority ").Append(Match.Seniority.ToString().ToLowerInvariant());
             sb.Append(SeniorityEvidence is null ? " (default)" : $" from '{SeniorityEvidence}'");
             sb.Append("; confidence ").Append(Match.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
             return sb.ToString();

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket.Onet.Customization;
 
 /// <summary>A field of an occupation profile that can be overridden.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OccupationField>))]
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OccupationField>))]
 public enum OccupationField
 {
     /// <summary>The title.</summary>
@@ -35,7 +36,7 @@ public enum OccupationField
 }
 
 /// <summary>Where a field's value comes from.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FieldSource>))]
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<FieldSource>))]
 public enum FieldSource
 {
     /// <summary>The source's baseline (O*NET, CareerOneStop).</summary>
