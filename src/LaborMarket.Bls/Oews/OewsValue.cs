@@ -29,7 +29,7 @@ public enum OewsMarker : byte
 
 /// <summary>One OEWS figure: a number, or a typed marker saying why there is none. Never a silent zero.</summary>
 /// <remarks>16 bytes (a double and the marker): an index holds nine per row.</remarks>
-public readonly struct OewsValue : IEquatable<OewsValue>
+public readonly struct OewsValue : IEquatable<OewsValue>, IFormattable
 {
     private readonly double _value; // NaN when there is no number (OEWS numbers are always finite)
 
@@ -82,6 +82,17 @@ public readonly struct OewsValue : IEquatable<OewsValue>
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_value, Marker);
+
+    /// <summary>
+    /// The number in <paramref name="format"/> (such as "N0"), after "&gt;= " when top-coded; the marker
+    /// (*, **, ~) or "" when there is no number. Invariant culture unless a provider is given.
+    /// </summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Marker switch
+    {
+        OewsMarker.None => _value.ToString(format ?? "R", formatProvider ?? CultureInfo.InvariantCulture),
+        OewsMarker.TopCoded => ">= " + _value.ToString(format ?? "R", formatProvider ?? CultureInfo.InvariantCulture),
+        _ => ToString(),
+    };
 
     /// <inheritdoc/>
     public override string ToString() => Marker switch
