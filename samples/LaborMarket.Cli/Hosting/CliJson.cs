@@ -13,21 +13,18 @@ namespace LaborMarket.Cli.Hosting;
 /// </summary>
 internal static class CliJson
 {
-    public static JsonSerializerOptions Options { get; } = Create(indented: true);
+    public static JsonSerializerOptions Options { get; } = Create();
 
-    /// <summary>One result per line (JSON Lines) needs the compact form.</summary>
-    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
-
-    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options = null) => (JsonTypeInfo<T>)(options ?? Options).GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>Writes <paramref name="value"/> and a line break.</summary>
     public static void WriteLine<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, TypeInfo<T>()));
 
-    private static JsonSerializerOptions Create(bool indented)
+    private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions
         {
-            WriteIndented = indented,
+            WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = JsonTypeInfoResolver.Combine(NormalizationJsonContext.Default, BlsJsonContext.Default, OnetJsonContext.Default, CliJsonContext.Default),

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using LaborMarket.Bls.Fallback;
-using LaborMarket.Bls.Oews;
 using LaborMarket.Cli.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -6,6 +6,8 @@ namespace LaborMarket.Bls.Tests.Fallback;
 
 public class WageAnswerJsonTests
 {
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly BlsJsonContext SnakeCaseContext = new(new JsonSerializerOptions(SnakeCase));
     private static readonly Lazy<WageLookup> Real = new(() => WageData.LoadDirectory(TestData.DataPath("")));
 
     public static TheoryData<string, string> Questions => new()
@@ -29,8 +31,7 @@ public class WageAnswerJsonTests
 
         var viaContext = JsonSerializer.Deserialize(JsonSerializer.Serialize(answer, BlsJsonContext.Default.WageAnswer), BlsJsonContext.Default.WageAnswer);
         var viaDefaults = JsonSerializer.Deserialize<WageAnswer>(JsonSerializer.Serialize(answer));
-        var snake = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-        var viaSnakeCase = JsonSerializer.Deserialize(JsonSerializer.Serialize(answer, snake), new BlsJsonContext(new JsonSerializerOptions(snake)).WageAnswer);
+        var viaSnakeCase = JsonSerializer.Deserialize(JsonSerializer.Serialize(answer, SnakeCase), SnakeCaseContext.WageAnswer);
 
         Assert.Equal(answer, viaContext);
         Assert.Equal(answer, viaDefaults);

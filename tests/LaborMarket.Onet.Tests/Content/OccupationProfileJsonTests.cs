@@ -5,6 +5,7 @@ namespace LaborMarket.Onet.Tests.Content;
 
 public class OccupationProfileJsonTests
 {
+    private static readonly OnetJsonContext SnakeCase = new(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
     private static readonly Lazy<OnetDatabase> Real = new(() => OnetDatabase.Load(TestData.DataPath("onet/db_27_0_text")));
 
     [DataFact]
@@ -27,13 +28,12 @@ public class OccupationProfileJsonTests
     public void RoundTrip_EveryTwentiethOccupationOfTheRelease_IsEqual()
     {
         var db = Real.Value;
-        var snake = new OnetJsonContext(new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
 
         foreach (var code in db.Codes.Where((_, i) => i % 20 == 0))
         {
             var profile = db.Find(code)!;
             Assert.Equal(profile, JsonSerializer.Deserialize(JsonSerializer.Serialize(profile, OnetJsonContext.Default.OccupationProfile), OnetJsonContext.Default.OccupationProfile));
-            Assert.Equal(profile, JsonSerializer.Deserialize(JsonSerializer.Serialize(profile, snake.OccupationProfile), snake.OccupationProfile));
+            Assert.Equal(profile, JsonSerializer.Deserialize(JsonSerializer.Serialize(profile, SnakeCase.OccupationProfile), SnakeCase.OccupationProfile));
         }
     }
 
