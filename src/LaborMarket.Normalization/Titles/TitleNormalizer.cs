@@ -252,10 +252,14 @@ public sealed class TitleNormalizer
         Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, GroupVoteRoles)];
         var count = _index.Score(s, top, out var fuzzy, out var unknown);
         var matched = count > 0 && top[0].Score >= MinScore;
+
+        // The decision reads the best ten roles whatever topK is, so that Explain(title, k) explains Normalize(title).
+        var decided = Math.Min(count, GroupVoteRoles);
         if (matched)
         {
-            PreferMajorGroup(top[..count]); // the vote picks among matches; it never turns a match into none
+            PreferMajorGroup(top[..decided]); // the vote picks among matches; it never turns a match into none
             count = PreferSupervisor(s, top, count);
+            decided = Math.Min(count, GroupVoteRoles);
         }
 
         TitleCandidate[] list = [];
@@ -282,7 +286,7 @@ public sealed class TitleNormalizer
 
         var best = _index.Roles[top[0].Role];
         var margin = top[0].Score;
-        for (var i = 1; i < count; i++)
+        for (var i = 1; i < decided; i++)
         {
             if (_index.Roles[top[i].Role].Soc != best.Soc)
             {

@@ -302,4 +302,26 @@ public class TitleNormalizerTests
         Assert.Contains("animal", m.Role!.Name, StringComparison.OrdinalIgnoreCase);
         Assert.True(m.NeedsReview);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(50)]
+    public void Explain_AnyTopK_ExplainsTheDecisionNormalizeMade(int topK)
+    {
+        string[] titles =
+        [
+            "Television Production Specialist", "Marketing Data Engineer Lead", "Bindery Supervisor", "RN - ICU Nights", "Sofware Enginer",
+            "Dir., Talent Acq.", "qwzx blorp", "Senior Vice President, Operations", "Finance Intern", "Production Specialist", "Lead Analyst",
+        ];
+
+        foreach (var title in titles)
+        {
+            var explained = TitleNormalizer.Default.Explain(title, topK);
+
+            Assert.Equal(TitleNormalizer.Default.Normalize(title), explained.Match);
+            Assert.InRange(explained.Candidates.Count, 0, topK);
+        }
+    }
 }
