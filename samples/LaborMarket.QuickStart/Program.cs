@@ -14,12 +14,15 @@ using var provider = new ServiceCollection()
 var match = provider.GetRequiredService<TitleNormalizer>().Normalize("SR. SOFTWARE ENGR II - BACKEND (REMOTE)");
 Console.WriteLine($"{match.Role?.Name} | {match.Seniority} | SOC {match.SocCode} | confidence {match.Confidence:0.00}");
 
-// 2. What OEWS says it pays in a county, falling back to metro, state or nation and saying so.
-var wages = provider.GetRequiredService<WageLookup>().Find(match.SocCode!.Value, WageLocation.ForPlace("Pinellas County, FL"));
-Console.WriteLine($"{wages.AreaTitle}: annual median {wages.AnnualMedian?.Value.Value:N0}");
-foreach (var step in wages.Steps)
+// 2. What OEWS says it pays in a county, falling back to metro, state or nation and saying why.
+if (match.SocCode is { } soc)
 {
-    Console.WriteLine($"  - {step}");
+    var wages = provider.GetRequiredService<WageLookup>().Explain(soc, WageLocation.ForPlace("Pinellas County, FL"));
+    Console.WriteLine($"{wages.AreaTitle}: annual median {wages.AnnualMedian:N0}");
+    foreach (var step in wages.Steps)
+    {
+        Console.WriteLine($"  - {step}");
+    }
 }
 
 // 3. A prediction from the model, features in the model's order.

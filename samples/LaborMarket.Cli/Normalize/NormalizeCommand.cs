@@ -165,7 +165,9 @@ internal static class NormalizeCommand
         foreach (var title in titles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var m = normalizer.Normalize(title, top);
+            // The account (cleaned words, candidates) is asked for only where it is printed.
+            var explained = format == "json" || (format == "csv" && top > 1) ? normalizer.Explain(title, top) : null;
+            var m = explained?.Match ?? normalizer.Normalize(title);
             count++;
             if (!m.IsMatch)
             {
@@ -175,10 +177,10 @@ internal static class NormalizeCommand
             switch (format)
             {
                 case "csv":
-                    CsvText.WriteRow(writer, Row(m, top));
+                    CsvText.WriteRow(writer, Row(m, explained));
                     break;
                 case "json":
-                    WriteJson(json!, m);
+                    JsonSerializer.Serialize(json!, explained!, CliJson.TypeInfo<TitleExplanation>());
                     if (jsonBuffer!.Length > 1 << 16)
                     {
                         await FlushJsonAsync(json!, jsonBuffer, writer).ConfigureAwait(false);
@@ -217,9 +219,9 @@ internal static class NormalizeCommand
         buffer.SetLength(0);
     }
 
-    // The candidates column lists the runners-up: with one candidate kept there are none, and the result's account
-    // (worked out again when read) is not asked for.
-    private static string?[] Row(TitleMatch m, int top) =>
+    // The candidates column lists the runners-up: with one candidate kept there are none, and the title's account
+    // is not asked for.
+    private static string?[] Row(TitleMatch m, TitleExplanation? explained) =>
     [
         m.Input,
         m.Role?.Id,
@@ -232,40 +234,8 @@ internal static class NormalizeCommand
         m.NeedsReview ? "true" : "false",
         Method(m.MatchedBy),
         m.MatchedText,
-        top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
+        explained is null ? "" : string.Join(';', explained.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
     ];
-
-    private static void WriteJson(Utf8JsonWriter json, TitleMatch m)
-    {
-        json.WriteStartObject();
-        json.WriteString("input", m.Input);
-        json.WriteString("cleaned_title", m.CleanedTitle);
-        json.WriteString("role_id", m.Role?.Id);
-        json.WriteString("role", m.Role?.Name);
-        json.WriteString("family", m.Role?.Family);
-        json.WriteString("seniority", Seniority(m));
-        json.WriteString("soc_code", m.SocCode?.ToString());
-        json.WriteString("onet_soc_code", m.OnetSocCode?.ToString());
-        json.WriteNumber("confidence", m.Confidence);
-        json.WriteBoolean("needs_review", m.NeedsReview);
-        json.WriteString("matched_by", Method(m.MatchedBy));
-        json.WriteString("matched_text", m.MatchedText);
-        json.WriteString("explanation", m.Explanation);
-        json.WriteStartArray("candidates");
-        foreach (var c in m.Candidates)
-        {
-            json.WriteStartObject();
-            json.WriteString("role_id", c.Role.Id);
-            json.WriteString("role", c.Role.Name);
-            json.WriteString("soc_code", c.Role.Soc.ToString());
-            json.WriteNumber("score", c.Score);
-            json.WriteString("matched_text", c.MatchedText);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
 
     private static void WriteTable(TextWriter writer, List<TitleMatch> rows)
     {

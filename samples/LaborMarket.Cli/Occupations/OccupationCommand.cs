@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
@@ -97,93 +96,13 @@ internal static class OccupationCommand
             }
             else
             {
-                WriteJson(console.Out, profile);
+                CliJson.WriteLine(console.Out, profile);
             }
 
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    internal static void WriteJson(Utf8JsonWriter json, OccupationProfile p)
-    {
-        json.WriteStartObject();
-        json.WriteString("code", p.Code.ToString());
-        json.WriteString("soc_code", p.Code.Soc.ToString());
-        json.WriteString("title", p.Title);
-        json.WriteString("description", p.Description);
-        json.WriteStartArray("tasks");
-        foreach (var t in p.Tasks)
-        {
-            json.WriteStringValue(t.Statement);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("technology_skills");
-        foreach (var t in p.TechnologySkills)
-        {
-            json.WriteStartObject();
-            json.WriteString("example", t.Example);
-            json.WriteString("category", t.Category);
-            json.WriteBoolean("hot_technology", t.IsHotTechnology);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("tools");
-        foreach (var t in p.Tools)
-        {
-            json.WriteStartObject();
-            json.WriteString("example", t.Example);
-            json.WriteString("category", t.Category);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("education");
-        foreach (var e in p.Education)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("category", e.Category);
-            json.WriteString("level", e.Level);
-            json.WriteNumber("percent", e.Percent);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        if (p.JobZone is { } zone)
-        {
-            json.WriteNumber("job_zone", zone);
-        }
-        else
-        {
-            json.WriteNull("job_zone");
-        }
-
-        json.WriteStartArray("related");
-        foreach (var r in p.Related)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", r.Code.ToString());
-            json.WriteString("title", r.Title);
-            json.WriteString("tier", r.Tier);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteJson(TextWriter writer, OccupationProfile p)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            WriteJson(json, p);
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static void WriteTable(TextWriter w, OccupationProfile p)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Inference.Models;
@@ -87,16 +86,17 @@ internal static class ProfileCommand
             });
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            var match = host.Services.GetRequiredService<TitleNormalizer>().Normalize(parse.GetValue(title));
+            var normalizer = host.Services.GetRequiredService<TitleNormalizer>();
+            var match = normalizer.Normalize(parse.GetValue(title));
             if (match.SocCode is not { } soc)
             {
-                throw new CliUserException($"'{match.Input}' matched no occupation: {match.UnmatchedReason}.");
+                throw new CliUserException($"'{match.Input}' matched no occupation: {normalizer.Explain(match.Input).UnmatchedReason}.");
             }
 
             var occupation = isOnline
                 ? await host.Services.GetRequiredService<OnetClient>().GetProfileAsync(match.OnetSocCode!.Value, cancellationToken).ConfigureAwait(false)
                 : onetDir is null ? null : host.Services.GetRequiredService<OnetDatabase>().Find(match.OnetSocCode!.Value) ?? host.Services.GetRequiredService<OnetDatabase>().Find(soc);
-            var wages = host.Services.GetRequiredService<WageLookup>().Find(soc, WageLocation.ForPlace(parse.GetValue(place)!));
+            var wages = host.Services.GetRequiredService<WageLookup>().Explain(soc, WageLocation.ForPlace(parse.GetValue(place)!));
             SalaryEstimate? estimate = null;
             if (modelName is not null)
             {
@@ -106,7 +106,7 @@ internal static class ProfileCommand
             }
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(console.Out, match, occupation, wages, estimate);
+                CliJson.WriteLine(console.Out, new ProfileReport(match.Input, match, occupation, wages, estimate));
             }
             else
             {
@@ -124,49 +124,6 @@ internal static class ProfileCommand
         Directory.EnumerateFiles(dataDir, "Alternate Titles.txt", SearchOption.AllDirectories)
             .Select(Path.GetDirectoryName)
             .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "Occupation Data.txt")));
-
-    private static void WriteJson(TextWriter writer, TitleMatch m, OccupationProfile? o, WageAnswer w, SalaryEstimate? e)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("title", m.Input);
-            json.WriteString("role_id", m.Role!.Id);
-            json.WriteString("role", m.Role.Name);
-            json.WriteString("soc_code", m.SocCode.ToString());
-            json.WriteString("onet_soc_code", m.OnetSocCode.ToString());
-            json.WriteString("seniority", m.Seniority.ToString().ToLowerInvariant());
-            json.WriteNumber("confidence", m.Confidence);
-            json.WritePropertyName("occupation");
-            if (o is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                Occupations.OccupationCommand.WriteJson(json, o);
-            }
-
-            json.WritePropertyName("wages");
-            Wages.WagesCommand.WriteJson(json, w);
-            if (e is null)
-            {
-                json.WriteNull("estimate");
-            }
-            else
-            {
-                json.WriteStartObject("estimate");
-                json.WriteNumber("annual_p10", Math.Round(e.P10));
-                json.WriteNumber("annual_median", Math.Round(e.Median));
-                json.WriteNumber("annual_p90", Math.Round(e.P90));
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
 
     private static void WriteTable(TextWriter w, TitleMatch m, OccupationProfile? o, WageAnswer a, SalaryEstimate? e)
     {

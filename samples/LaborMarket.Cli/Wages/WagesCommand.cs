@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using LaborMarket.Bls.Fallback;
-using LaborMarket.Bls.Oews;
 using LaborMarket.Cli.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,14 +44,14 @@ internal static class WagesCommand
             using var host = CliHost.Build(services => services.AddLaborMarketBls(o => o.DataDirectory = folder));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             var lookup = host.Services.GetRequiredService<WageLookup>();
-            var answer = lookup.Find(code, location, parse.GetValue(year));
+            var answer = lookup.Explain(code, location, parse.GetValue(year));
             if (parse.GetValue(format) == "table")
             {
                 WriteTable(console.Out, answer);
             }
             else
             {
-                WriteJson(console.Out, answer);
+                CliJson.WriteLine(console.Out, answer);
             }
 
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -86,97 +84,6 @@ internal static class WagesCommand
         }
 
         return place is not null ? WageLocation.ForPlace(place) : WageLocation.Nation;
-    }
-
-    private static void WriteJson(TextWriter writer, WageAnswer a)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            WriteJson(json, a);
-        }
-
-        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    /// <summary>Writes an answer as one JSON object (also the <c>wages</c> object of <c>labormarket profile</c>).</summary>
-    internal static void WriteJson(Utf8JsonWriter json, WageAnswer a)
-    {
-        json.WriteStartObject();
-        json.WriteBoolean("found", a.Found);
-        json.WriteString("requested_soc_code", a.RequestedSoc.ToString());
-        json.WriteString("soc_code", a.Soc?.ToString());
-        json.WriteString("soc_level", a.SocLevel?.ToString().ToLowerInvariant());
-        json.WriteString("area_code", a.Area?.ToString());
-        json.WriteString("area_name", a.AreaTitle);
-        json.WriteString("area_level", a.AreaLevel?.ToString().ToLowerInvariant());
-        if (a.Year is { } y)
-        {
-            json.WriteNumber("year", y);
-        }
-        else
-        {
-            json.WriteNull("year");
-        }
-
-        Number(json, "annual_median", a.AnnualMedian);
-        Number(json, "annual_p10", a.AnnualP10);
-        Number(json, "annual_p90", a.AnnualP90);
-        Number(json, "annual_mean", a.AnnualMean);
-        Number(json, "hourly_median", a.HourlyMedian);
-        Number(json, "employment", a.Employment);
-        json.WriteStartArray("lower_bounds");
-        foreach (var (name, fig) in Figures(a))
-        {
-            if (fig?.Value.IsLowerBound == true)
-            {
-                json.WriteStringValue(name);
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteStartObject("sources");
-        foreach (var (name, figure) in Figures(a))
-        {
-            if (figure is not { } fig)
-            {
-                continue;
-            }
-
-            json.WriteStartObject(name);
-            json.WriteString("area_code", fig.Area.ToString());
-            json.WriteString("soc_code", fig.Soc.ToString());
-            json.WriteNumber("year", fig.Year);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-        json.WriteStartArray("steps");
-        foreach (var step in a.Steps)
-        {
-            json.WriteStringValue(step);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static IEnumerable<(string, WageFigure?)> Figures(WageAnswer a) =>
-    [
-        ("annual_median", a.AnnualMedian), ("annual_p10", a.AnnualP10), ("annual_p90", a.AnnualP90),
-        ("annual_mean", a.AnnualMean), ("hourly_median", a.HourlyMedian), ("employment", a.Employment),
-    ];
-
-    private static void Number(Utf8JsonWriter json, string name, WageFigure? figure)
-    {
-        if (figure?.Value.Value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     /// <summary>A figure for a table: the number with thousands separators, "&gt;= " before a top-coded one, "-" for none.</summary>

@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 
 namespace LaborMarket.Bls.Fallback;
 
 /// <summary>Where a wage is asked for: a county, a place name, an OEWS area, a state or the nation.</summary>
+[JsonConverter(typeof(WageLocationJsonConverter))]
 public sealed record WageLocation
 {
     private WageLocation()

@@ -7,7 +7,7 @@ namespace LaborMarket.Bls.Fallback;
 /// <summary>
 /// Finds the nearest published OEWS figures for an occupation and a place. Regional fallback:
 /// county -> its metro or nonmetro area -> state -> nation. Occupational fallback, per figure, where a cell
-/// is suppressed: detailed -> broad -> minor -> major within the same area. Every step is reported.
+/// is suppressed: detailed -> broad -> minor -> major within the same area. <see cref="Explain"/> reports every step.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class WageLookup
@@ -83,13 +83,17 @@ public sealed class WageLookup
         return Work(requested, location, year, ref none);
     }
 
-    // The steps of an answer: the same work done again, recording each step (an answer's figures are usually all
-    // that is read, so answers are made without recording and worded only when asked).
-    internal string[] StepsOf(SocCode requested, WageLocation location, int? year)
+    /// <summary>
+    /// The nearest figures for <paramref name="soc"/> at <paramref name="location"/> with every step taken and its
+    /// reason (<see cref="WageAnswer.Steps"/>). Worded afresh each time (not cached): ask for it where the steps are
+    /// shown or kept; <see cref="Find"/> gives the same figures without them.
+    /// </summary>
+    public WageAnswer Explain(SocCode soc, WageLocation location, int? year = null)
     {
+        ArgumentNullException.ThrowIfNull(location);
         var steps = new StepList();
-        Work(requested, location, year, ref steps);
-        return WageSteps.Render(steps.Steps, _describe);
+        var answer = Work(soc, location, year, ref steps);
+        return answer with { Steps = WageSteps.Render(steps.Steps, _describe) };
     }
 
     private WageAnswer Work<TSteps>(SocCode requested, WageLocation location, int? year, ref TSteps steps)
@@ -221,7 +225,19 @@ public sealed class WageLookup
             }
         }
 
-        return new WageAnswer(requested, location, year, medianAt < 0 ? null : Index.AreaTitle(plan.AreaIds[medianAt]), chain, figures, this);
+        return new WageAnswer
+        {
+            RequestedSoc = requested,
+            Location = location,
+            RequestedYear = year,
+            AreaTitle = medianAt < 0 ? null : Index.AreaTitle(plan.AreaIds[medianAt]),
+            AnnualMedian = median,
+            AnnualP10 = figures[1].Figure(chain),
+            AnnualP90 = figures[2].Figure(chain),
+            AnnualMean = figures[3].Figure(chain),
+            HourlyMedian = figures[4].Figure(chain),
+            Employment = figures[5].Figure(chain),
+        };
     }
 
     // A figure found in another area or for another code than the median says so.
@@ -412,7 +428,7 @@ public sealed class WageLookup
         }
     }
 
-    // Steps recorded in order (only when an answer's steps are read).
+    // Steps recorded in order (only when an answer is explained).
     private readonly struct StepList() : IStepSink
     {
         public List<WageStep> Steps { get; } = [];

@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket.Bls.Oews;
 
 /// <summary>The OEWS O_GROUP (OCC_GROUP) of a row.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OccupationGroup>))]
 public enum OccupationGroup : byte
 {
     /// <summary>Not given by the file; inferred from the code.</summary>

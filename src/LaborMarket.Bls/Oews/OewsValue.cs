@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket.Bls.Oews;
 
 /// <summary>What an OEWS cell says besides (or instead of) a number.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OewsMarker>))]
 public enum OewsMarker : byte
 {
     /// <summary>A published number.</summary>
@@ -26,13 +29,14 @@ public enum OewsMarker : byte
 
 /// <summary>One OEWS figure: a number, or a typed marker saying why there is none. Never a silent zero.</summary>
 /// <remarks>16 bytes (a double and the marker): an index holds nine per row.</remarks>
-public readonly struct OewsValue : IEquatable<OewsValue>
+public readonly struct OewsValue : IEquatable<OewsValue>, IFormattable
 {
     private readonly double _value; // NaN when there is no number (OEWS numbers are always finite)
 
     /// <summary>Creates a figure.</summary>
     /// <param name="value">The number; for <see cref="OewsMarker.TopCoded"/> the top code (a lower bound); else null.</param>
     /// <param name="marker">What the cell said.</param>
+    [JsonConstructor]
     public OewsValue(double? value, OewsMarker marker)
     {
         _value = value ?? double.NaN;
@@ -49,6 +53,7 @@ public readonly struct OewsValue : IEquatable<OewsValue>
     public OewsMarker Marker { get; }
 
     /// <summary>True when there is a number to use (published, or a top-coded lower bound).</summary>
+    [JsonIgnore]
     public bool HasValue => !double.IsNaN(_value);
 
     /// <summary>True when the true figure is at least <see cref="Value"/> (top-coded).</summary>
@@ -77,6 +82,17 @@ public readonly struct OewsValue : IEquatable<OewsValue>
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_value, Marker);
+
+    /// <summary>
+    /// The number in <paramref name="format"/> (such as "N0"), after "&gt;= " when top-coded; the marker
+    /// (*, **, ~) or "" when there is no number. Invariant culture unless a provider is given.
+    /// </summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => Marker switch
+    {
+        OewsMarker.None => _value.ToString(format ?? "R", formatProvider ?? CultureInfo.InvariantCulture),
+        OewsMarker.TopCoded => ">= " + _value.ToString(format ?? "R", formatProvider ?? CultureInfo.InvariantCulture),
+        _ => ToString(),
+    };
 
     /// <inheritdoc/>
     public override string ToString() => Marker switch

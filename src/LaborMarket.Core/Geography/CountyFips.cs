@@ -1,9 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket;
 
 /// <summary>A five-digit county FIPS code (two-digit state + three-digit county), such as 12103 Pinellas County, FL.</summary>
+[JsonConverter(typeof(TextValueJsonConverter<CountyFips>))]
 public readonly record struct CountyFips : ISpanParsable<CountyFips>
 {
     private readonly int _value;

@@ -1,9 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket;
 
 /// <summary>The kind of area an OEWS estimate is published for.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<AreaLevel>))]
 public enum AreaLevel
 {
     /// <summary>The whole nation (area 99 / 0000000).</summary>
@@ -24,6 +27,7 @@ public enum AreaLevel
 /// nonmetropolitan area. Metro codes print as five digits, nonmetro codes as seven
 /// (short forms such as "100001" pad to "0100001").
 /// </summary>
+[JsonConverter(typeof(TextValueJsonConverter<OewsAreaCode>))]
 public readonly record struct OewsAreaCode : ISpanParsable<OewsAreaCode>
 {
     private OewsAreaCode(AreaLevel level, int value)

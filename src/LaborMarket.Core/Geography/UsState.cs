@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket;
 
@@ -7,6 +9,7 @@ namespace LaborMarket;
 /// A US state, the District of Columbia or a territory, with its USPS code, name and FIPS code.
 /// Parses USPS codes ("FL"), names in any case ("CALIFORNIA", "new york") and AP abbreviations ("Calif.", "Fla.").
 /// </summary>
+[JsonConverter(typeof(TextValueJsonConverter<UsState>))]
 public readonly record struct UsState : ISpanParsable<UsState>
 {
     private static readonly (string Code, string Name, int Fips, string Ap)[] Table =

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket;
 
@@ -6,6 +8,7 @@ namespace LaborMarket;
 /// An O*NET-SOC code (<c>XX-XXXX.XX</c>), such as 15-1252.00 Software Developers or 29-1141.01 Acute Care Nurses.
 /// A bare SOC code parses with the suffix <c>.00</c>.
 /// </summary>
+[JsonConverter(typeof(TextValueJsonConverter<OnetSocCode>))]
 public readonly record struct OnetSocCode : ISpanParsable<OnetSocCode>, ISpanFormattable, IComparable<OnetSocCode>
 {
     private readonly int _value; // six SOC digits * 100 + suffix

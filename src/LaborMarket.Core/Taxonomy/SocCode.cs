@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
 
 namespace LaborMarket;
 
@@ -7,6 +9,7 @@ namespace LaborMarket;
 /// A Standard Occupational Classification code (<c>XX-XXXX</c>), such as 15-1252 Software Developers.
 /// Parses the forms seen in real files: "15-1252", "151252", "15-1252.00", "15.1252", " 15-1252 ".
 /// </summary>
+[JsonConverter(typeof(TextValueJsonConverter<SocCode>))]
 public readonly record struct SocCode : ISpanParsable<SocCode>, ISpanFormattable, IComparable<SocCode>
 {
     private readonly int _value;

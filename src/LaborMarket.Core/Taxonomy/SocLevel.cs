@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket;
 
 /// <summary>The level of a code in the SOC 2018 hierarchy.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<SocLevel>))]
 public enum SocLevel
 {
     /// <summary>A major group, such as 15-0000.</summary>

@@ -1,7 +1,11 @@
+using LaborMarket.Json;
+
+using System.Text.Json.Serialization;
 
 namespace LaborMarket.Normalization.Catalog;
 
 /// <summary>Where a role came from.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<RoleSource>))]
 public enum RoleSource
 {
     /// <summary>The catalog embedded in the package.</summary>
@@ -32,4 +36,12 @@ public sealed record Role(string Id, string Name, string Family, OnetSocCode One
 
     /// <summary>The aliases a custom catalog added; they outrank embedded and O*NET titles when titles disagree.</summary>
     internal IReadOnlyList<string> CustomAliases { get; init; } = [];
+
+    /// <summary>The same role: equal identifier, name, family, code, source and aliases (in order).</summary>
+    public bool Equals(Role? other) =>
+        ReferenceEquals(this, other) || (other is not null && Id == other.Id && Name == other.Name && Family == other.Family
+            && OnetSoc == other.OnetSoc && Source == other.Source && Aliases.SequenceEqual(other.Aliases));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, OnetSoc);
 }

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket.Normalization.Seniority;
 
-/// <summary>How senior a job title is, lowest first.</summary>
+/// <summary>How senior a job title is, lowest first. Serializes as its lower-case name ("senior").</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<SeniorityLevel>))]
 public enum SeniorityLevel
 {
     /// <summary>Intern, co-op, student.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket.Normalization.Titles;
 
 /// <summary>How a title was matched to its role.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<MatchMethod>))]
 public enum MatchMethod
 {
     /// <summary>Not matched.</summary>

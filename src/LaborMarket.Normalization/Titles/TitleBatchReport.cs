@@ -54,7 +54,7 @@ public sealed record TitleBatchReport
                 continue;
             }
 
-            var parts = m.CleanedTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parts = normalizer.Explain(title).CleanedTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             foreach (var w in parts.Distinct(StringComparer.Ordinal))
             {
                 Count(words, w, m.Input);

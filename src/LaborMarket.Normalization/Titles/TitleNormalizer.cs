@@ -7,7 +7,7 @@ namespace LaborMarket.Normalization.Titles;
 
 /// <summary>
 /// Normalizes raw job titles to a canonical role, seniority and SOC / O*NET-SOC code with a calibrated
-/// confidence and an explanation. Immutable and thread-safe: build it once and share it.
+/// confidence (<see cref="Normalize(string?)"/>), and explains the decision on request (<see cref="Explain(string?)"/>). Immutable and thread-safe: build it once and share it.
 /// </summary>
 public sealed class TitleNormalizer
 {
@@ -146,14 +146,6 @@ public sealed class TitleNormalizer
         return result;
     }
 
-    /// <summary>Normalizes one title and keeps up to <paramref name="topK"/> candidates.</summary>
-    public TitleMatch Normalize(string? title, int topK)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(topK, 50);
-        return topK == _topK ? Normalize(title) : Compute(title ?? "", topK);
-    }
-
     /// <summary>Normalizes many titles; the results are in input order.</summary>
     /// <param name="titles">The titles.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use (1 = the calling thread only).</param>
@@ -196,16 +188,25 @@ public sealed class TitleNormalizer
 
     private TitleMatch Compute(string title, int topK) => Run(title, topK, explain: false, out _);
 
-    /// <summary>The account of a title's match (cleaned words, seniority evidence, candidates, unmatched reason): the same work again, keeping it.</summary>
-    internal TitleMatchDetails Explain(string title, int topK)
+    /// <summary>
+    /// Normalizes one title and gives the account of the decision: the cleaned words, the seniority evidence, the
+    /// best candidates and why nothing matched. Costs the strings and candidates <see cref="Normalize(string?)"/>
+    /// does not make, and is not cached: ask for it where the account is shown or kept.
+    /// </summary>
+    public TitleExplanation Explain(string? title) => Explain(title, _topK);
+
+    /// <summary>Normalizes one title, keeping up to <paramref name="topK"/> candidates, and gives the account of the decision.</summary>
+    public TitleExplanation Explain(string? title, int topK)
     {
-        Run(title, topK, explain: true, out var details);
-        return details!;
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topK, 50);
+        var match = Run(title ?? "", topK, explain: true, out var details);
+        return details! with { Match = match };
     }
 
     // One title's decision; with explain, also its account (strings and candidates a result made for its role alone
-    // does not need: they are made when first read).
-    private TitleMatch Run(string title, int topK, bool explain, out TitleMatchDetails? details)
+    // does not need: they are made only when asked for).
+    private TitleMatch Run(string title, int topK, bool explain, out TitleExplanation? details)
     {
         var s = TitleScratch();
         _index.Cleaner.Clean(title, s);
@@ -222,11 +223,11 @@ public sealed class TitleNormalizer
         {
             if (explain)
             {
-                details = new(cleaned, evidence, [],
+                details = Account(cleaned, evidence, [],
                     title.AsSpan().Trim().IsEmpty ? "empty title" : "no words left after cleaning (only noise, numbers or symbols)");
             }
 
-            return Unmatched(title, s, topK);
+            return Unmatched(title, s);
         }
 
         if (_index.TryExact(s, out var hit, out var wordSet))
@@ -241,20 +242,24 @@ public sealed class TitleNormalizer
                     candidates.Add(new TitleCandidate(other, Math.Round(1 - hit.Share, 4), other.Name));
                 }
 
-                details = new(cleaned, evidence, candidates, null);
+                details = Account(cleaned, evidence, candidates, null);
             }
 
             var confidence = Calibration.Exact(hit.Share, wordSet, role.Source != RoleSource.Onet);
-            return Matched(title, s, role, confidence, wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase), topK);
+            return Matched(title, s, role, confidence, wordSet ? MatchMethod.WordSet : MatchMethod.ExactAlias, _index.PhraseText(hit.Phrase));
         }
 
         Span<ScoredRole> top = stackalloc ScoredRole[Math.Max(topK, GroupVoteRoles)];
         var count = _index.Score(s, top, out var fuzzy, out var unknown);
         var matched = count > 0 && top[0].Score >= MinScore;
+
+        // The decision reads the best ten roles whatever topK is, so that Explain(title, k) explains Normalize(title).
+        var decided = Math.Min(count, GroupVoteRoles);
         if (matched)
         {
-            PreferMajorGroup(top[..count]); // the vote picks among matches; it never turns a match into none
+            PreferMajorGroup(top[..decided]); // the vote picks among matches; it never turns a match into none
             count = PreferSupervisor(s, top, count);
+            decided = Math.Min(count, GroupVoteRoles);
         }
 
         TitleCandidate[] list = [];
@@ -271,17 +276,17 @@ public sealed class TitleNormalizer
         {
             if (explain)
             {
-                details = new(cleaned, evidence, list, count == 0
+                details = Account(cleaned, evidence, list, count == 0
                     ? "no known word in the title"
                     : $"no role shares enough words (best: '{_index.Roles[top[0].Role].Name}' at {top[0].Score:0.00})");
             }
 
-            return Unmatched(title, s, topK);
+            return Unmatched(title, s);
         }
 
         var best = _index.Roles[top[0].Role];
         var margin = top[0].Score;
-        for (var i = 1; i < count; i++)
+        for (var i = 1; i < decided; i++)
         {
             if (_index.Roles[top[i].Role].Soc != best.Soc)
             {
@@ -292,11 +297,11 @@ public sealed class TitleNormalizer
 
         if (explain)
         {
-            details = new(cleaned, evidence, list, null);
+            details = Account(cleaned, evidence, list, null);
         }
 
         var conf = Calibration.Scored(top[0].Score, margin, fuzzy > 0, unknown);
-        return Matched(title, s, best, conf, fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase), topK);
+        return Matched(title, s, best, conf, fuzzy > 0 ? MatchMethod.Fuzzy : MatchMethod.TokenScore, _index.PhraseText(top[0].Phrase));
     }
 
     // The roles' scores summed by SOC major group: when the roles just behind the best one agree on another group
@@ -366,7 +371,7 @@ public sealed class TitleNormalizer
         return count;
     }
 
-    private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText, int topK) => new()
+    private TitleMatch Matched(string title, TitleScratch s, Role role, double confidence, MatchMethod method, string matchedText) => new()
     {
         Input = title,
         Role = role,
@@ -375,17 +380,23 @@ public sealed class TitleNormalizer
         MatchedBy = method,
         MatchedText = matchedText,
         NeedsReview = confidence < _reviewThreshold,
-        Source = this,
-        TopK = topK,
     };
 
-    private TitleMatch Unmatched(string title, TitleScratch s, int topK) => new()
+    private static TitleMatch Unmatched(string title, TitleScratch s) => new()
     {
         Input = title,
         Seniority = s.Seniority,
         NeedsReview = true,
-        Source = this,
-        TopK = topK,
+    };
+
+    // The account without its match (set by Explain once the decision is made).
+    private static TitleExplanation Account(string cleaned, string? evidence, IReadOnlyList<TitleCandidate> candidates, string? reason) => new()
+    {
+        Match = null!,
+        CleanedTitle = cleaned,
+        SeniorityEvidence = evidence,
+        Candidates = candidates,
+        UnmatchedReason = reason,
     };
 
     private static string LevelText(int level) => level switch

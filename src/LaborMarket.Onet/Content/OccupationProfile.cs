@@ -42,7 +42,16 @@ public sealed record ElementRating(string Id, string Name, double? Importance, d
 /// <param name="Description">The source's sentence about it, or null.</param>
 /// <param name="IsBrightOutlook">True for a Bright Outlook occupation (growing fast or with many openings).</param>
 /// <param name="BrightOutlookReasons">Why it is bright ("Grow Rapidly", "Numerous Job Openings"), when known.</param>
-public sealed record JobOutlook(string? Category, string? Description, bool IsBrightOutlook, IReadOnlyList<string> BrightOutlookReasons);
+public sealed record JobOutlook(string? Category, string? Description, bool IsBrightOutlook, IReadOnlyList<string> BrightOutlookReasons)
+{
+    /// <summary>Equal outlooks (reasons compared in order).</summary>
+    public bool Equals(JobOutlook? other) =>
+        other is not null && Category == other.Category && Description == other.Description && IsBrightOutlook == other.IsBrightOutlook
+        && BrightOutlookReasons.SequenceEqual(other.BrightOutlookReasons);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Category, Description, IsBrightOutlook);
+}
 
 /// <summary>What O*NET (or CareerOneStop, which republishes it) says about one occupation.</summary>
 public sealed record OccupationProfile
@@ -91,4 +100,15 @@ public sealed record OccupationProfile
 
     /// <summary>Where the profile came from, such as "O*NET database" or "O*NET Web Services".</summary>
     public string Source { get; init; } = "";
+
+    /// <summary>Equal profiles: every field equal, lists compared in order.</summary>
+    public bool Equals(OccupationProfile? other) =>
+        other is not null && Code == other.Code && Title == other.Title && Description == other.Description && JobZone == other.JobZone
+        && Source == other.Source && Outlook == other.Outlook && Tasks.SequenceEqual(other.Tasks) && TechnologySkills.SequenceEqual(other.TechnologySkills)
+        && Tools.SequenceEqual(other.Tools) && Education.SequenceEqual(other.Education) && Related.SequenceEqual(other.Related)
+        && AlternateTitles.SequenceEqual(other.AlternateTitles) && Skills.SequenceEqual(other.Skills) && Knowledge.SequenceEqual(other.Knowledge)
+        && Abilities.SequenceEqual(other.Abilities);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Code, Title, Tasks.Count, Source);
 }

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket.Onet.Customization;
 
 /// <summary>A field of an occupation profile that can be overridden.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OccupationField>))]
 public enum OccupationField
 {
     /// <summary>The title.</summary>
@@ -32,6 +36,7 @@ public enum OccupationField
 }
 
 /// <summary>Where a field's value comes from.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<FieldSource>))]
 public enum FieldSource
 {
     /// <summary>The source's baseline (O*NET, CareerOneStop).</summary>

@@ -12,13 +12,14 @@ public class ProfileCommandTests
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("RN - ICU Nights", json.GetProperty("title").GetString());
-        Assert.Equal("29-1141", json.GetProperty("soc_code").GetString());
-        Assert.Equal("mid", json.GetProperty("seniority").GetString());
+        Assert.Equal("29-1141", json.GetProperty("match").GetProperty("soc_code").GetString());
+        Assert.Equal("mid", json.GetProperty("match").GetProperty("seniority").GetString());
+        Assert.Equal("registered-nurse", json.GetProperty("match").GetProperty("role").GetProperty("id").GetString());
         Assert.Equal("Registered Nurses", json.GetProperty("occupation").GetProperty("title").GetString());
         Assert.True(json.GetProperty("occupation").GetProperty("tasks").GetArrayLength() > 10);
-        Assert.Equal("45300", json.GetProperty("wages").GetProperty("area_code").GetString());
+        Assert.Equal("45300", json.GetProperty("wages").GetProperty("area").GetString());
         Assert.Equal("metro", json.GetProperty("wages").GetProperty("area_level").GetString());
-        Assert.True(json.GetProperty("wages").GetProperty("annual_median").GetDouble() > 50_000);
+        Assert.True(json.GetProperty("wages").GetProperty("annual_median").GetProperty("value").GetProperty("value").GetDouble() > 50_000);
         Assert.NotEmpty(json.GetProperty("wages").GetProperty("steps").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("estimate").ValueKind);
     }

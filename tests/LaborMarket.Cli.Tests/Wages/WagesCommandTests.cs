@@ -11,16 +11,19 @@ public class WagesCommandTests
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
-        Assert.Equal("29-1141", json.GetProperty("soc_code").GetString());
-        Assert.Equal("45300", json.GetProperty("area_code").GetString());
-        Assert.Equal("Tampa-St. Petersburg-Clearwater, FL", json.GetProperty("area_name").GetString());
+        Assert.Equal("29-1141", json.GetProperty("soc").GetString());
+        Assert.Equal("45300", json.GetProperty("area").GetString());
+        Assert.Equal("Tampa-St. Petersburg-Clearwater, FL", json.GetProperty("area_title").GetString());
         Assert.Equal("metro", json.GetProperty("area_level").GetString());
         Assert.Equal("detailed", json.GetProperty("soc_level").GetString());
         Assert.Equal(2024, json.GetProperty("year").GetInt32());
-        Assert.True(json.GetProperty("annual_p10").GetDouble() < json.GetProperty("annual_median").GetDouble());
-        Assert.True(json.GetProperty("annual_median").GetDouble() < json.GetProperty("annual_p90").GetDouble());
-        Assert.True(json.GetProperty("employment").GetDouble() > 1000);
+        Assert.True(Figure(json, "annual_p10") < Figure(json, "annual_median"));
+        Assert.True(Figure(json, "annual_median") < Figure(json, "annual_p90"));
+        Assert.True(Figure(json, "employment") > 1000);
         Assert.NotEmpty(json.GetProperty("steps").EnumerateArray());
+
+        // The whole answer as the library serializes it (snake_case): figures, their sources and every step.
+        Snapshot.Verify(System.Text.Json.Nodes.JsonNode.Parse(output));
     }
 
     [DataFact]
@@ -31,7 +34,7 @@ public class WagesCommandTests
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("state", json.GetProperty("area_level").GetString());
-        Assert.Equal("12", json.GetProperty("area_code").GetString());
+        Assert.Equal("12", json.GetProperty("area").GetString());
         Assert.Contains(json.GetProperty("steps").EnumerateArray(), s => s.GetString()!.Contains("not published in metro 45300", StringComparison.Ordinal));
     }
 
@@ -47,4 +50,6 @@ public class WagesCommandTests
         Assert.Equal(1, code);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
+
+    private static double Figure(JsonElement answer, string name) => answer.GetProperty(name).GetProperty("value").GetProperty("value").GetDouble();
 }

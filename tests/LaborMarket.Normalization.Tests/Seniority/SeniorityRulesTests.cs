@@ -53,9 +53,9 @@ public class SeniorityRulesTests
     [Fact]
     public void Normalize_NoSeniorityWords_SaysDefault()
     {
-        var m = TitleNormalizer.Default.Normalize("Plumber");
+        var e = TitleNormalizer.Default.Explain("Plumber");
 
-        Assert.Null(m.SeniorityEvidence);
-        Assert.Contains("(default)", m.Explanation, StringComparison.Ordinal);
+        Assert.Null(e.SeniorityEvidence);
+        Assert.Contains("(default)", e.Summary, StringComparison.Ordinal);
     }
 }

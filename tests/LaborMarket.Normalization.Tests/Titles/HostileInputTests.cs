@@ -74,12 +74,12 @@ public class HostileInputTests
         var head = "Senior Registered Nurse ";
         var huge = head + new string('x', 1 << 20);
 
-        var m = TitleNormalizer.Create().Normalize(huge);
-        var prefix = TitleNormalizer.Create().Normalize(huge[..TitleCleaner.MaxInputLength]);
+        var m = TitleNormalizer.Create().Explain(huge);
+        var prefix = TitleNormalizer.Create().Explain(huge[..TitleCleaner.MaxInputLength]);
 
-        Assert.Equal("registered-nurse", m.Role?.Id);
+        Assert.Equal("registered-nurse", m.Match.Role?.Id);
         Assert.Equal(prefix.CleanedTitle, m.CleanedTitle);
-        Assert.Equal(prefix.Role, m.Role);
+        Assert.Equal(prefix.Match.Role, m.Match.Role);
     }
 
     [Fact]

@@ -71,7 +71,8 @@ internal static class TitleEvaluation
         int six = 0, major = 0, top5 = 0, covered = 0, forced = 0;
         foreach (var item in set)
         {
-            var m = normalizer.Normalize(item.Title, 5);
+            var e = normalizer.Explain(item.Title, 5);
+            var m = e.Match;
             if (m.IsMatch)
             {
                 covered++;
@@ -79,8 +80,8 @@ internal static class TitleEvaluation
                 major += item.Accept.Any(a => a.Major == m.SocCode!.Value.Major) ? 1 : 0;
             }
 
-            forced += m.Candidates.Count > 0 && item.Accept.Contains(m.Candidates[0].Role.Soc) ? 1 : 0;
-            top5 += m.Candidates.Select(c => c.Role.Soc).Distinct().Take(5).Any(item.Accept.Contains) ? 1 : 0;
+            forced += e.Candidates.Count > 0 && item.Accept.Contains(e.Candidates[0].Role.Soc) ? 1 : 0;
+            top5 += e.Candidates.Select(c => c.Role.Soc).Distinct().Take(5).Any(item.Accept.Contains) ? 1 : 0;
         }
 
         double n = set.Count;

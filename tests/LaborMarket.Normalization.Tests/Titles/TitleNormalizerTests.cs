@@ -100,25 +100,27 @@ public class TitleNormalizerTests
     [InlineData("#### 12345 !!!", "no words left")]
     public void Normalize_Nonsense_IsUnmatchedWithReason(string? title, string reason)
     {
-        var m = TitleNormalizer.Default.Normalize(title);
+        var e = TitleNormalizer.Default.Explain(title);
+        var m = e.Match;
 
         Assert.False(m.IsMatch);
         Assert.Null(m.SocCode);
         Assert.Equal(0, m.Confidence);
         Assert.True(m.NeedsReview);
-        Assert.Contains(reason, m.UnmatchedReason, StringComparison.Ordinal);
-        Assert.StartsWith("unmatched:", m.Explanation, StringComparison.Ordinal);
+        Assert.Contains(reason, e.UnmatchedReason, StringComparison.Ordinal);
+        Assert.StartsWith("unmatched:", e.Summary, StringComparison.Ordinal);
+        Assert.Equal(TitleNormalizer.Default.Normalize(title), m);
     }
 
     [Fact]
-    public void Normalize_TopK_ReturnsDistinctRolesBestFirst()
+    public void Explain_TopK_ReturnsDistinctRolesBestFirst()
     {
-        var m = TitleNormalizer.Default.Normalize("Marketing Data Engineer Lead", 5);
+        var e = TitleNormalizer.Default.Explain("Marketing Data Engineer Lead", 5);
 
-        Assert.InRange(m.Candidates.Count, 2, 5);
-        Assert.Equal(m.Role, m.Candidates[0].Role);
-        Assert.Equal(m.Candidates.Count, m.Candidates.Select(c => c.Role.Id).Distinct().Count());
-        Assert.True(m.Candidates.Zip(m.Candidates.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.InRange(e.Candidates.Count, 2, 5);
+        Assert.Equal(e.Match.Role, e.Candidates[0].Role);
+        Assert.Equal(e.Candidates.Count, e.Candidates.Select(c => c.Role.Id).Distinct().Count());
+        Assert.True(e.Candidates.Zip(e.Candidates.Skip(1)).All(p => p.First.Score >= p.Second.Score));
     }
 
     [Fact]
@@ -170,20 +172,21 @@ public class TitleNormalizerTests
     [Fact]
     public void Explanation_Match_NamesAliasRoleAndSeniority()
     {
-        var m = TitleNormalizer.Default.Normalize("Sr. Nurse Practitioner");
+        var summary = TitleNormalizer.Default.Explain("Sr. Nurse Practitioner").Summary;
 
-        Assert.Contains("Nurse Practitioner", m.Explanation, StringComparison.Ordinal);
-        Assert.Contains("29-1171.00", m.Explanation, StringComparison.Ordinal);
-        Assert.Contains("seniority senior from 'senior'", m.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Nurse Practitioner", summary, StringComparison.Ordinal);
+        Assert.Contains("29-1171.00", summary, StringComparison.Ordinal);
+        Assert.Contains("seniority senior from 'senior'", summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Account_ReadLaterOrOnOtherThreads_IsTheDecisionsAccount()
+    public void Explain_OnOtherThreadsOrAnotherNormalizer_GivesTheDecisionAndTheSameAccount()
     {
         var titles = new[] { "SR. SOFTWARE ENGR II - BACKEND (REMOTE)", "Nurse Manager", "Sofware Enginer", "qwzx blorp", "", "Engineer III", "Dir., Talent Acq." };
         var normalizer = TitleNormalizer.Create();
-        var first = titles.Select(t => normalizer.Normalize(t, topK: 3)).ToArray();
-        var again = titles.Select(t => TitleNormalizer.Create().Normalize(t, topK: 3)).ToArray();
+        var first = new TitleExplanation[titles.Length];
+        Parallel.For(0, titles.Length, i => first[i] = normalizer.Explain(titles[i], topK: 3));
+        var again = titles.Select(t => TitleNormalizer.Create().Explain(t, topK: 3)).ToArray();
         var onThreads = new (string, string?, string, string?)[titles.Length];
         Parallel.For(0, titles.Length, i => onThreads[i] = (first[i].CleanedTitle, first[i].SeniorityEvidence, string.Join("|", first[i].Candidates.Select(c => c.Role.Id)), first[i].UnmatchedReason));
 
@@ -195,10 +198,11 @@ public class TitleNormalizerTests
             Assert.Equal(string.Join("|", again[i].Candidates.Select(c => c.Role.Id)), candidates);
             Assert.Equal(again[i].UnmatchedReason, reason);
             Assert.Equal(again[i], first[i]);
-            if (first[i].IsMatch)
+            Assert.Equal(normalizer.Normalize(titles[i]), first[i].Match);
+            if (first[i].Match.IsMatch)
             {
                 Assert.Null(reason);
-                Assert.Equal(first[i].Role, first[i].Candidates[0].Role);
+                Assert.Equal(first[i].Match.Role, first[i].Candidates[0].Role);
                 Assert.NotEmpty(cleaned);
             }
             else
@@ -219,12 +223,12 @@ public class TitleNormalizerTests
     [InlineData("Senior Vice President, Operations", "11-1021", "operations director")]
     public void Normalize_VicePresidentOfAFunction_IsThatFunctionsManager(string title, string soc, string cleaned)
     {
-        var m = TitleNormalizer.Default.Normalize(title);
+        var e = TitleNormalizer.Default.Explain(title);
 
-        Assert.Equal(soc, m.SocCode?.ToString());
-        Assert.Equal(SeniorityLevel.VicePresident, m.Seniority);
-        Assert.Equal("vice", m.SeniorityEvidence);
-        Assert.Equal(cleaned, m.CleanedTitle);
+        Assert.Equal(soc, e.Match.SocCode?.ToString());
+        Assert.Equal(SeniorityLevel.VicePresident, e.Match.Seniority);
+        Assert.Equal("vice", e.SeniorityEvidence);
+        Assert.Equal(cleaned, e.CleanedTitle);
     }
 
     [Fact]
@@ -232,12 +236,13 @@ public class TitleNormalizerTests
     {
         // The best single role here is a generic specialist (business operations), but the roles behind it are in
         // arts and media (SOC 27): the vote picks that group's best role, even though its own score is lower.
-        var m = TitleNormalizer.Default.Normalize("Television Production Specialist", 3);
+        var e = TitleNormalizer.Default.Explain("Television Production Specialist", 3);
+        var m = e.Match;
 
-        Assert.True(m.IsMatch, m.Explanation);
+        Assert.True(m.IsMatch, e.Summary);
         Assert.Equal(27, m.SocCode!.Value.MajorGroupNumber);
-        Assert.Equal(m.Role, m.Candidates[0].Role);
-        Assert.Contains(m.Candidates.Skip(1), c => c.Score > m.Candidates[0].Score);
+        Assert.Equal(m.Role, e.Candidates[0].Role);
+        Assert.Contains(e.Candidates.Skip(1), c => c.Score > e.Candidates[0].Score);
         Assert.True(m.NeedsReview);
     }
 
@@ -286,7 +291,7 @@ public class TitleNormalizerTests
     [InlineData("F&B Manager", "food beverage manager")]
     [InlineData("Sales Rep w/ CDL", "sales representative commercial driver")]
     public void Normalize_Title_CleanedWordsAreTheTitles(string title, string cleaned) =>
-        Assert.Equal(cleaned, TitleNormalizer.Default.Normalize(title).CleanedTitle);
+        Assert.Equal(cleaned, TitleNormalizer.Default.Explain(title).CleanedTitle);
 
     [Fact]
     public void Normalize_UnknownWordNearAKnownOne_CountsLessThanTheWordsItKnows()
@@ -296,5 +301,27 @@ public class TitleNormalizerTests
 
         Assert.Contains("animal", m.Role!.Name, StringComparison.OrdinalIgnoreCase);
         Assert.True(m.NeedsReview);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(50)]
+    public void Explain_AnyTopK_ExplainsTheDecisionNormalizeMade(int topK)
+    {
+        string[] titles =
+        [
+            "Television Production Specialist", "Marketing Data Engineer Lead", "Bindery Supervisor", "RN - ICU Nights", "Sofware Enginer",
+            "Dir., Talent Acq.", "qwzx blorp", "Senior Vice President, Operations", "Finance Intern", "Production Specialist", "Lead Analyst",
+        ];
+
+        foreach (var title in titles)
+        {
+            var explained = TitleNormalizer.Default.Explain(title, topK);
+
+            Assert.Equal(TitleNormalizer.Default.Normalize(title), explained.Match);
+            Assert.InRange(explained.Candidates.Count, 0, topK);
+        }
     }
 }
