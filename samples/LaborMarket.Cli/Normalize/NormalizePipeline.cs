@@ -1,0 +1,127 @@
+using System.Text;
+using System.Threading.Channels;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Cli.Normalize;
+
+/// <summary>
+/// Reads, normalizes and writes at the same time: one task reads batches, each batch is normalized and formatted on the
+/// thread pool (all cores), and the writer takes the batches in input order. The channel between them is bounded, so at
+/// most a few batches are in memory whatever the input's size.
+/// </summary>
+internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, MatchFormat format, int maxUnmatched = 100_000)
+{
+    /// <summary>Rows per batch: large enough to amortize the hand-offs, small enough that Ctrl+C is felt at once.</summary>
+    public const int BatchSize = 2048;
+
+    public async Task<NormalizeTotals> RunAsync(TitleSource source, TextWriter writer, ProgressLine? progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = Channel.CreateBounded<Task<FormattedBatch>>(new BoundedChannelOptions(Math.Max(2, Environment.ProcessorCount * 2))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var token = stop.Token;
+        var reader = Task.Factory.StartNew(() => Read(source, pending.Writer, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var totals = new NormalizeTotals();
+        try
+        {
+            await writer.WriteAsync(format.Begin(source.KeptColumns)).ConfigureAwait(false);
+            await foreach (var next in pending.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                var batch = await next.WaitAsync(token).ConfigureAwait(false);
+                await writer.WriteAsync(batch.Text.AsMemory(), token).ConfigureAwait(false);
+                totals.Add(batch);
+                progress?.Report(totals.Rows);
+            }
+
+            await writer.WriteAsync(format.End(totals.Rows)).ConfigureAwait(false);
+        }
+        finally
+        {
+            // On any failure the reader stops too; it is awaited only when it can finish (a blocked stdin read cannot).
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await reader.ConfigureAwait(false);
+        return totals;
+    }
+
+    private void Read(TitleSource source, ChannelWriter<Task<FormattedBatch>> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var batch in source.Batches(BatchSize, cancellationToken))
+            {
+                var work = Task.Run(() => Format(batch, cancellationToken), cancellationToken);
+                while (!pending.TryWrite(work))
+                {
+                    pending.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            pending.Complete();
+        }
+        catch (Exception ex)
+        {
+            pending.Complete(ex);
+        }
+    }
+
+    private FormattedBatch Format(TitleBatch batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = new StringBuilder(batch.Titles.Length * 160);
+        var matched = 0;
+        var review = 0;
+        List<string>? unmatched = null;
+        for (var i = 0; i < batch.Titles.Length; i++)
+        {
+            var title = batch.Titles[i];
+            var summary = format.Append(text, batch.FirstRow + i, title, batch.Kept?[i], Normalize);
+            matched += summary.IsMatch ? 1 : 0;
+            review += summary.NeedsReview ? 1 : 0;
+            if (!summary.IsMatch && maxUnmatched > 0)
+            {
+                (unmatched ??= []).Add(title);
+            }
+        }
+
+        return new FormattedBatch(text.ToString(), batch.Titles.Length, matched, review, unmatched);
+    }
+
+    private TitleMatch Normalize(string title) => normalizer.Normalize(title, top);
+
+    /// <summary>A batch ready to write, with its counts.</summary>
+    internal sealed record FormattedBatch(string Text, int Rows, int Matched, int NeedsReview, List<string>? Unmatched);
+
+    /// <summary>The counts of a whole run, and a bounded sample of unmatched titles for the report.</summary>
+    internal sealed class NormalizeTotals
+    {
+        public long Rows { get; private set; }
+
+        public long Matched { get; private set; }
+
+        public long NeedsReview { get; private set; }
+
+        public List<string?> Unmatched { get; } = [];
+
+        public bool UnmatchedCut { get; private set; }
+
+        internal void Add(FormattedBatch batch)
+        {
+            Rows += batch.Rows;
+            Matched += batch.Matched;
+            NeedsReview += batch.NeedsReview;
+            if (batch.Unmatched is { } titles)
+            {
+                var room = 100_000 - Unmatched.Count;
+                Unmatched.AddRange(titles.Take(Math.Max(0, room)));
+                UnmatchedCut |= titles.Count > room;
+            }
+        }
+    }
+}
