@@ -6,21 +6,24 @@ using LaborMarket.Cli.Hosting;
 // Ctrl+C and SIGTERM cancel the command's work; if it has not stopped a second later the process ends anyway,
 // with no output file left under its final name.
 using var interrupt = new CancellationTokenSource();
+var stopping = 0;
 void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
-    if (interrupt.IsCancellationRequested)
+    if (Interlocked.Exchange(ref stopping, 1) == 1)
     {
         return;
     }
 
-    interrupt.Cancel();
-    _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ =>
+    // Off the signal thread: the cancellation callbacks run the command's unwinding, which must not block signal delivery.
+    _ = Task.Run(async () =>
     {
+        await interrupt.CancelAsync().ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         PendingFiles.DeleteAll();
-        Console.Error.WriteLine("interrupted");
+        await Console.Error.WriteLineAsync("interrupted").ConfigureAwait(false);
         Environment.Exit(ExitCodes.Interrupted);
-    }, TaskScheduler.Default);
+    });
 }
 
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

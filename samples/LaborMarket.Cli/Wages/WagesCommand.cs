@@ -67,7 +67,7 @@ internal static class WagesCommand
         var given = new[] { county, area, state, place }.Count(v => v is not null);
         if (given > 1)
         {
-            throw new CliUserException("give one of --county, --area, --state or --place.");
+            throw new CliUsageException("give one of --county, --area, --state or --place");
         }
 
         if (county is not null)
