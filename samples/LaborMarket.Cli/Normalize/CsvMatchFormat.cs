@@ -17,6 +17,7 @@ internal sealed class CsvMatchFormat(int top) : MatchFormat
         ["row", "input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
 
     private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)> _formatted = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, (string Fields, MatchSummary Summary)>.AlternateLookup<ReadOnlySpan<char>> Lookup => _formatted.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public override string Begin(IReadOnlyList<string> keptColumns)
     {
@@ -65,6 +66,48 @@ internal sealed class CsvMatchFormat(int top) : MatchFormat
     }
 
     public override string End(long rows) => "";
+
+    /// <summary>
+    /// Appends a row from a CSV record as written: the title and the other columns are copied without being unquoted
+    /// and quoted again. <paramref name="width"/> is 0 when no other column is kept.
+    /// </summary>
+    public MatchSummary AppendRaw(StringBuilder text, long row, ReadOnlySpan<char> record, ReadOnlySpan<Range> fields, int count, int titleColumn, int width,
+        Func<string, TitleMatch> normalize, List<string>? unmatched)
+    {
+        var written = titleColumn < count ? record[fields[titleColumn]] : default;
+        var title = CsvRows.Value(written, out var unescaped);
+        if (!Lookup.TryGetValue(title, out var result))
+        {
+            var key = unescaped ?? title.ToString();
+            var m = normalize(key);
+            result = (Fields(m), new MatchSummary(m.IsMatch, m.NeedsReview));
+            if (_formatted.Count < MaxCached)
+            {
+                _formatted.TryAdd(key, result);
+            }
+        }
+
+        if (!result.Summary.IsMatch)
+        {
+            unmatched?.Add(unescaped ?? title.ToString());
+        }
+
+        text.Append(row).Append(',').Append(written).Append(',').Append(result.Fields);
+        for (var i = 0; i < width; i++)
+        {
+            if (i != titleColumn)
+            {
+                text.Append(',');
+                if (i < count)
+                {
+                    text.Append(record[fields[i]]);
+                }
+            }
+        }
+
+        text.Append('\n');
+        return result.Summary;
+    }
 
     // The candidates column lists the runners-up: with one candidate kept there are none.
     private string Fields(TitleMatch m)

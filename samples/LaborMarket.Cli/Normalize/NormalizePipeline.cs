@@ -15,6 +15,9 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
     /// <summary>Rows per batch: large enough to amortize the hand-offs, small enough that Ctrl+C is felt at once.</summary>
     public const int BatchSize = 2048;
 
+    // For CSV input: the title column, the header's width, and whether other columns are kept. Set before work starts.
+    private (int Title, int Width, bool Keep) _layout = (0, 1, false);
+
     public async Task<NormalizeTotals> RunAsync(TitleSource source, TextWriter writer, ProgressLine? progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -24,6 +27,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
             SingleWriter = true,
         });
         var token = stop.Token;
+        _layout = (source.TitleColumn, source.Width, source.KeptColumns.Count > 0);
         var reader = Task.Factory.StartNew(() => Read(source, pending.Writer, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         var totals = new NormalizeTotals();
@@ -74,6 +78,16 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
     private FormattedBatch Format(TitleBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (batch.Raw is { } raw)
+        {
+            if (format is CsvMatchFormat csv)
+            {
+                return FormatCsv(batch.FirstRow, raw, csv);
+            }
+
+            batch = Split(batch.FirstRow, raw);
+        }
+
         var text = new StringBuilder(batch.Titles.Length * 160);
         var matched = 0;
         var review = 0;
@@ -91,6 +105,70 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
         }
 
         return new FormattedBatch(text.ToString(), batch.Titles.Length, matched, review, unmatched);
+    }
+
+    // CSV to CSV: the workers split the records and copy the fields they keep as written; nothing is unquoted and quoted
+    // again, and a title seen before is one lookup.
+    private FormattedBatch FormatCsv(long firstRow, CsvChunk chunk, CsvMatchFormat csv)
+    {
+        var text = new StringBuilder(chunk.Length * 3);
+        var record = chunk.Text.AsSpan(0, chunk.Length);
+        var fields = new Range[_layout.Width];
+        var matched = 0;
+        var review = 0;
+        List<string>? unmatched = null;
+        var start = 0;
+        for (var r = 0; r < chunk.Records; r++)
+        {
+            var next = CsvRows.Split(record, start, fields, out var count);
+            var summary = csv.AppendRaw(text, firstRow + r, record, fields, Math.Min(count, fields.Length), _layout.Title, _layout.Keep ? _layout.Width : 0, Normalize, unmatched: maxUnmatched > 0 ? (unmatched ??= []) : null);
+            matched += summary.IsMatch ? 1 : 0;
+            review += summary.NeedsReview ? 1 : 0;
+            start = next;
+        }
+
+        return new FormattedBatch(text.ToString(), chunk.Records, matched, review, unmatched);
+    }
+
+    // Other formats: the chunk's records as strings.
+    private TitleBatch Split(long firstRow, CsvChunk chunk)
+    {
+        var layout = _layout;
+        var record = chunk.Text.AsSpan(0, chunk.Length);
+        var fields = new Range[layout.Width];
+        var titles = new string[chunk.Records];
+        var kept = layout.Keep ? new string[chunk.Records][] : null;
+        var start = 0;
+        for (var r = 0; r < chunk.Records; r++)
+        {
+            var next = CsvRows.Split(record, start, fields, out var count);
+            count = Math.Min(count, fields.Length);
+            titles[r] = layout.Title < count ? Text(record[fields[layout.Title]]) : "";
+            if (kept is not null)
+            {
+                var values = new string[layout.Width - 1];
+                for (int i = 0, j = 0; i < layout.Width; i++)
+                {
+                    if (i != layout.Title)
+                    {
+                        // A short row keeps its place (empty fields) rather than disappearing.
+                        values[j++] = i < count ? Text(record[fields[i]]) : "";
+                    }
+                }
+
+                kept[r] = values;
+            }
+
+            start = next;
+        }
+
+        return new TitleBatch(firstRow, titles, kept);
+    }
+
+    private static string Text(ReadOnlySpan<char> written)
+    {
+        var value = CsvRows.Value(written, out var unescaped);
+        return unescaped ?? value.ToString();
     }
 
     private TitleMatch Normalize(string title) => normalizer.Normalize(title, top);

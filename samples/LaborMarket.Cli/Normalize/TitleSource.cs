@@ -7,11 +7,19 @@ internal sealed class TitleSource
 {
     private readonly Func<int, CancellationToken, IEnumerable<TitleBatch>> _batches;
 
-    private TitleSource(IReadOnlyList<string> keptColumns, Func<int, CancellationToken, IEnumerable<TitleBatch>> batches)
+    private TitleSource(IReadOnlyList<string> keptColumns, Func<int, CancellationToken, IEnumerable<TitleBatch>> batches, int titleColumn = 0, int width = 1)
     {
         KeptColumns = keptColumns;
         _batches = batches;
+        TitleColumn = titleColumn;
+        Width = width;
     }
+
+    /// <summary>For CSV input, the index of the title column among the header's.</summary>
+    public int TitleColumn { get; }
+
+    /// <summary>For CSV input, the number of columns in the header.</summary>
+    public int Width { get; }
 
     /// <summary>The names of the input's other columns, written after the results.</summary>
     public IReadOnlyList<string> KeptColumns { get; }
@@ -47,43 +55,17 @@ internal sealed class TitleSource
         }
 
         var kept = header.Where((_, i) => i != index).ToArray();
-        return new(kept, (size, cancellationToken) => CsvBatches(csv, index, header.Length, size, kept.Length > 0, cancellationToken));
+        return new(kept, (_, cancellationToken) => CsvBatches(csv, cancellationToken), index, header.Length);
     }
 
-    private static IEnumerable<TitleBatch> CsvBatches(CsvRows csv, int index, int width, int size, bool keep, CancellationToken cancellationToken)
+    // The records go to the workers as text; they split them into fields.
+    private static IEnumerable<TitleBatch> CsvBatches(CsvRows csv, CancellationToken cancellationToken)
     {
         long row = 1;
-        while (true)
+        foreach (var chunk in csv.Chunks(row, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var titles = new List<string>(size);
-            var others = keep ? new List<string[]>(size) : null;
-            while (titles.Count < size && csv.Read() is { } record)
-            {
-                // A short row keeps its place in the output (empty title, empty fields) rather than disappearing.
-                titles.Add(index < record.Count ? record[index] : "");
-                if (others is not null)
-                {
-                    var values = new string[width - 1];
-                    for (int i = 0, j = 0; i < width; i++)
-                    {
-                        if (i != index)
-                        {
-                            values[j++] = i < record.Count ? record[i] : "";
-                        }
-                    }
-
-                    others.Add(values);
-                }
-            }
-
-            if (titles.Count == 0)
-            {
-                yield break;
-            }
-
-            yield return new TitleBatch(row, [.. titles], others?.ToArray());
-            row += titles.Count;
+            yield return new TitleBatch(row, [], null, chunk);
+            row += chunk.Records;
         }
     }
 
