@@ -9,7 +9,7 @@ namespace LaborMarket.Cli.Normalize;
 /// CSV: <c>row,input,</c> the result's fields, then the input's other columns. Real title columns repeat a lot, so the
 /// formatted result of a title is kept (up to a bound, so memory stays flat) and a repeated title costs one lookup.
 /// </summary>
-internal sealed class CsvMatchFormat(int top) : MatchFormat
+internal sealed class CsvMatchFormat : MatchFormat
 {
     private const int MaxCached = 50_000;
 
@@ -17,7 +17,15 @@ internal sealed class CsvMatchFormat(int top) : MatchFormat
         ["row", "input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
 
     private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)> _formatted = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (string Fields, MatchSummary Summary)>.AlternateLookup<ReadOnlySpan<char>> Lookup => _formatted.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private readonly int _top;
+
+    public CsvMatchFormat(int top)
+    {
+        _top = top;
+        _lookup = _formatted.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public override string Begin(IReadOnlyList<string> keptColumns)
     {
@@ -76,7 +84,7 @@ internal sealed class CsvMatchFormat(int top) : MatchFormat
     {
         var written = titleColumn < count ? record[fields[titleColumn]] : default;
         var title = CsvRows.Value(written, out var unescaped);
-        if (!Lookup.TryGetValue(title, out var result))
+        if (!_lookup.TryGetValue(title, out var result))
         {
             var key = unescaped ?? title.ToString();
             var m = normalize(key);
@@ -125,7 +133,7 @@ internal sealed class CsvMatchFormat(int top) : MatchFormat
             m.NeedsReview ? "true" : "false",
             Method(m.MatchedBy),
             m.MatchedText,
-            top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
+            _top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
         ];
         for (var i = 0; i < fields.Length; i++)
         {

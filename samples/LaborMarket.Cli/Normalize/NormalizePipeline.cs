@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Threading.Channels;
 using LaborMarket.Cli.Hosting;
@@ -37,7 +38,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
             await foreach (var next in pending.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
                 var batch = await next.WaitAsync(token).ConfigureAwait(false);
-                await writer.WriteAsync(batch.Text.AsMemory(), token).ConfigureAwait(false);
+                await WriteAsync(writer, batch, token).ConfigureAwait(false);
                 totals.Add(batch);
                 progress?.Report(totals.Rows);
             }
@@ -52,6 +53,27 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
 
         await reader.ConfigureAwait(false);
         return totals;
+    }
+
+    // The workers encoded the text; a file or stdout takes the bytes as they are (a test's StringWriter takes text).
+    private static async Task WriteAsync(TextWriter writer, FormattedBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (writer is StreamWriter { Encoding: UTF8Encoding } stream)
+            {
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await stream.BaseStream.WriteAsync(batch.Bytes.AsMemory(0, batch.Length), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await writer.WriteAsync(Encoding.UTF8.GetString(batch.Bytes, 0, batch.Length).AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(batch.Bytes);
+        }
     }
 
     private void Read(TitleSource source, ChannelWriter<Task<FormattedBatch>> pending, CancellationToken cancellationToken)
@@ -88,7 +110,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
             batch = Split(batch.FirstRow, raw);
         }
 
-        var text = new StringBuilder(batch.Titles.Length * 160);
+        var text = Builder();
         var matched = 0;
         var review = 0;
         List<string>? unmatched = null;
@@ -104,14 +126,14 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
             }
         }
 
-        return new FormattedBatch(text.ToString(), batch.Titles.Length, matched, review, unmatched);
+        return Encode(text, batch.Titles.Length, matched, review, unmatched);
     }
 
     // CSV to CSV: the workers split the records and copy the fields they keep as written; nothing is unquoted and quoted
     // again, and a title seen before is one lookup.
     private FormattedBatch FormatCsv(long firstRow, CsvChunk chunk, CsvMatchFormat csv)
     {
-        var text = new StringBuilder(chunk.Length * 3);
+        var text = Builder();
         var record = chunk.Text.AsSpan(0, chunk.Length);
         var fields = new Range[_layout.Width];
         var matched = 0;
@@ -127,7 +149,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
             start = next;
         }
 
-        return new FormattedBatch(text.ToString(), chunk.Records, matched, review, unmatched);
+        return Encode(text, chunk.Records, matched, review, unmatched);
     }
 
     // Other formats: the chunk's records as strings.
@@ -173,8 +195,27 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
 
     private TitleMatch Normalize(string title) => normalizer.Normalize(title, top);
 
-    /// <summary>A batch ready to write, with its counts.</summary>
-    internal sealed record FormattedBatch(string Text, int Rows, int Matched, int NeedsReview, List<string>? Unmatched);
+    // One builder per worker thread, reused: a batch's text is tens of kilobytes and would otherwise be allocated each time.
+    private static StringBuilder Builder() => (_builder ??= new StringBuilder(1 << 16)).Clear();
+
+    // UTF-8 into a pooled buffer, returned to the pool once written.
+    private static FormattedBatch Encode(StringBuilder text, int rows, int matched, int review, List<string>? unmatched)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
+        }
+
+        return new FormattedBatch(bytes, length, rows, matched, review, unmatched);
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
+    /// <summary>A batch ready to write (UTF-8, in a pooled buffer), with its counts.</summary>
+    internal sealed record FormattedBatch(byte[] Bytes, int Length, int Rows, int Matched, int NeedsReview, List<string>? Unmatched);
 
     /// <summary>The counts of a whole run, and a bounded sample of unmatched titles for the report.</summary>
     internal sealed class NormalizeTotals

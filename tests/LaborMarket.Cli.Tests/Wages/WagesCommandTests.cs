@@ -38,7 +38,6 @@ public class WagesCommandTests
     [Theory]
     [InlineData("--soc", "nope", "--state", "FL")]
     [InlineData("--soc", "29-1141", "--state", "Atlantis", "--data", ".")]
-    [InlineData("--soc", "29-1141", "--state", "FL", "--county", "12103", "--data", ".")]
     [InlineData("--soc", "29-1141", "--data", "/no/such/folder")]
     public async Task Wages_BadArguments_ExitOneWithOneLine(params string[] args)
     {
