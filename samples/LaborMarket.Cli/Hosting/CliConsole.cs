@@ -5,4 +5,7 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
 {
     /// <summary>True when stderr is an interactive terminal (progress bars are drawn only then).</summary>
     public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+
+    /// <summary>True when stdin is the process's own, not redirected: nobody is piping titles in.</summary>
+    public bool InIsTerminal => ReferenceEquals(In, Console.In) && !Console.IsInputRedirected;
 }

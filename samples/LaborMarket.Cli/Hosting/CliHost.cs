@@ -7,6 +7,15 @@ namespace LaborMarket.Cli.Hosting;
 /// <summary>Builds the generic host each command runs in, composing the packages through DI.</summary>
 internal static class CliHost
 {
+    private static readonly AsyncLocal<bool> VerboseFlag = new();
+
+    /// <summary>Set by <c>--verbose</c> for the command running on this flow: logging on, stack traces shown.</summary>
+    public static bool Verbose
+    {
+        get => VerboseFlag.Value;
+        set => VerboseFlag.Value = value;
+    }
+
     public static IHost Build(Action<IServiceCollection> configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -15,11 +24,25 @@ internal static class CliHost
             EnvironmentName = Environments.Production,
         });
 
-        // stdout carries the command's output; diagnostics go to stderr, warnings and above only.
+        // stdout carries the command's output; the host logs nothing unless asked (--verbose), and then to stderr.
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (Verbose)
+        {
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        }
+
+        // The command owns Ctrl+C and SIGTERM (they cancel its work); the default console lifetime would swallow them.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         configure(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>A host lifetime that waits for nothing and hooks no signal.</summary>
+    private sealed class CommandLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -21,22 +21,23 @@ internal static class ModelCommand
     private static Command Predict(CliConsole console)
     {
         var model = new Option<FileInfo>("--model", "-m") { Description = "A LightGBM text model (model.txt).", Required = true };
-        var input = new Option<FileInfo>("--input", "-i") { Description = "CSV rows to predict; the header names the features (extra columns are ignored).", Required = true };
+        var input = new Option<FileInfo>("--input", "-i") { Description = "CSV rows to predict ('-' for stdin); the header names the features (extra columns are ignored).", Required = true };
         var raw = new Option<bool>("--raw") { Description = "Raw scores (no objective transform)." };
         var leaf = new Option<bool>("--leaf") { Description = "The leaf index of every tree." };
         var contrib = new Option<bool>("--contrib") { Description = "Per-feature contributions (SHAP), the expected value last." };
         var noHeader = new Option<bool>("--no-header") { Description = "The CSV has no header: columns are the model's features in order." };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write here instead of stdout." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write here ('-' for stdout, the default); the file appears only when the run succeeds." };
+        var force = new Option<bool>("--force") { Description = "Replace --output if it exists." };
         var command = new Command("predict", "Predict every row of a CSV file, one tab-separated line per row in LightGBM's output layout.")
         {
-            model, input, raw, leaf, contrib, noHeader, output,
+            model, input, raw, leaf, contrib, noHeader, output, force,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (new[] { parse.GetValue(raw), parse.GetValue(leaf), parse.GetValue(contrib) }.Count(b => b) > 1)
             {
-                throw new CliUserException("choose at most one of --raw, --leaf, --contrib.");
+                throw new CliUsageException("choose at most one of --raw, --leaf, --contrib");
             }
 
             var modelFile = parse.GetValue(model)!;
@@ -46,36 +47,28 @@ internal static class ModelCommand
                 throw new CliUserException($"model file '{modelFile.FullName}' does not exist.");
             }
 
-            if (!inputFile.Exists)
+            var fromStdin = CliPaths.IsStandard(inputFile);
+            if (!fromStdin && !inputFile.Exists)
             {
                 throw new CliUserException($"input file '{inputFile.FullName}' does not exist.");
             }
 
+            var outputPath = parse.GetValue(output);
+            OutputFile.Check(outputPath, "--output", [fromStdin ? null : inputFile.FullName, modelFile.FullName], parse.GetValue(force));
             var m = LightGbmModel.Load(modelFile.FullName);
-            var writer = parse.GetValue(output) is { } file ? new StreamWriter(file.FullName, false, new UTF8Encoding(false)) : console.Out;
-            try
-            {
-                var mode = parse.GetValue(leaf) ? "leaf" : parse.GetValue(contrib) ? "contrib" : parse.GetValue(raw) ? "raw" : "predict";
-                await Run(m, inputFile, parse.GetValue(noHeader), mode, writer, console, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (!ReferenceEquals(writer, console.Out))
-                {
-                    await writer.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-
+            using var reader = fromStdin ? null : new StreamReader(inputFile.FullName);
+            await using var target = OutputFile.Open(outputPath, console.Out);
+            var mode = parse.GetValue(leaf) ? "leaf" : parse.GetValue(contrib) ? "contrib" : parse.GetValue(raw) ? "raw" : "predict";
+            Run(m, reader ?? console.In, fromStdin ? "stdin" : inputFile.Name, parse.GetValue(noHeader), mode, target.Writer, console, cancellationToken);
+            await target.CommitAsync().ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Task Run(LightGbmModel model, FileInfo input, bool noHeader, string mode, TextWriter writer, CliConsole console, CancellationToken cancellationToken)
+    private static void Run(LightGbmModel model, TextReader reader, string source, bool noHeader, string mode, TextWriter writer, CliConsole console, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(input.FullName);
-        var csv = new CsvReader(reader, input.Name);
+        var csv = new CsvReader(reader, source);
         int[] map;
         if (noHeader)
         {
@@ -83,14 +76,14 @@ internal static class ModelCommand
         }
         else
         {
-            var header = csv.ReadRecord() ?? throw new CliUserException($"{input.Name} is empty.");
+            var header = csv.ReadRecord() ?? throw new CliUserException($"{source} is empty.");
             try
             {
                 map = model.MapColumns(header);
             }
             catch (ArgumentException ex)
             {
-                throw new CliUserException($"{input.Name}: {CliApp.UserMessage(ex)}");
+                throw new CliUserException($"{source}: {CliApp.UserMessage(ex)}");
             }
         }
 
@@ -111,7 +104,7 @@ internal static class ModelCommand
             cancellationToken.ThrowIfCancellationRequested();
             for (var f = 0; f < map.Length; f++)
             {
-                x[f] = map[f] < record.Count ? Cell(record[map[f]], input.Name, csv.Line, f < model.FeatureNames.Count ? model.FeatureNames[f] : "") : double.NaN;
+                x[f] = map[f] < record.Count ? Cell(record[map[f]], source, csv.Line, f < model.FeatureNames.Count ? model.FeatureNames[f] : "") : double.NaN;
             }
 
             sb.Clear();
@@ -144,7 +137,6 @@ internal static class ModelCommand
         }
 
         progress.Done(rows);
-        return Task.CompletedTask;
     }
 
     private static void Join(StringBuilder sb, double[] values)

@@ -18,10 +18,11 @@ internal static class ModelTrainCommand
         var objective = new Option<string>("--objective") { Description = "regression, quantile, binary, poisson or multiclass.", DefaultValueFactory = _ => "regression" };
         var parameters = new Option<string[]>("--param", "-p") { Description = "A LightGBM parameter as key=value (repeatable), such as num_leaves=63.", AllowMultipleArgumentsPerToken = false };
         var valid = new Option<FileInfo?>("--valid") { Description = "Validation CSV (same columns) for metrics and early stopping." };
-        var outPath = new Option<FileInfo>("--out", "-o") { Description = "Where to write model.txt.", Required = true };
+        var outPath = new Option<string>("--output", "-o") { Description = "Where to write model.txt (written only when training succeeds).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace --output if it exists." };
         var command = new Command("train", "Train gradient-boosted trees on a CSV and save them in LightGBM's text format.")
         {
-            input, label, objective, parameters, valid, outPath,
+            input, label, objective, parameters, valid, outPath, force,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,9 +39,17 @@ internal static class ModelTrainCommand
                 pairs.Add(new(kv[..eq], kv[(eq + 1)..]));
             }
 
-            var p = GbdtParameters.Parse(pairs);
+            if (TrainingParameterCheck.Refusal(pairs) is { } refusal)
+            {
+                throw new CliUserException(refusal);
+            }
+
+            var outputPath = parse.GetValue(outPath)!;
+            OutputFile.Check(outputPath, "--output", [parse.GetValue(input)!.FullName, parse.GetValue(valid)?.FullName], parse.GetValue(force));
             var labelName = parse.GetValue(label)!;
             var train = await TrainingSet.ReadCsvAsync(parse.GetValue(input)!.FullName, labelName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            TrainingParameterCheck.AddClassCount(pairs, train.Labels);
+            var p = GbdtParameters.Parse(pairs);
             var validation = parse.GetValue(valid) is { } v
                 ? await TrainingSet.ReadCsvAsync(v.FullName, labelName, train.FeatureNames, cancellationToken).ConfigureAwait(false)
                 : null;
@@ -49,11 +58,14 @@ internal static class ModelTrainCommand
             var result = GbdtTrainer.Train(train, p, validation, new Progress<int>(i => progress.Report(i)), cancellationToken);
             progress.Done(result.Iterations);
 
-            var file = parse.GetValue(outPath)!;
-            file.Directory?.Create();
-            await File.WriteAllTextAsync(file.FullName, result.ModelText, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            await using (var target = OutputFile.Open(outputPath, console.Out))
+            {
+                await target.Writer.WriteAsync(result.ModelText.AsMemory(), cancellationToken).ConfigureAwait(false);
+                await target.CommitAsync().ConfigureAwait(false);
+            }
+
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"trained {result.Iterations} iterations ({result.Model.TreeCount} trees) on {train.RowCount} rows x {train.FeatureCount} features -> {file.FullName}")).ConfigureAwait(false);
+                $"trained {result.Iterations} iterations ({result.Model.TreeCount} trees) on {train.RowCount} rows x {train.FeatureCount} features -> {Path.GetFullPath(outputPath)}")).ConfigureAwait(false);
             if (validation is not null)
             {
                 await WriteMetrics(console.Out, ModelEvaluation.Evaluate(result.Model, validation)).ConfigureAwait(false);
@@ -88,7 +100,11 @@ internal static class ModelTrainCommand
     {
         foreach (var (name, value) in metrics)
         {
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name}\t{value:G6}")).ConfigureAwait(false);
+            // MAPE is computed as a fraction; people read it as a percent.
+            var line = name == "mape"
+                ? string.Create(CultureInfo.InvariantCulture, $"mape_percent\t{value * 100:G6}")
+                : string.Create(CultureInfo.InvariantCulture, $"{name}\t{value:G6}");
+            await writer.WriteLineAsync(line).ConfigureAwait(false);
         }
     }
 }

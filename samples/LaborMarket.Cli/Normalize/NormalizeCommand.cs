@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,25 +11,27 @@ namespace LaborMarket.Cli.Normalize;
 /// <summary><c>labormarket normalize</c>: raw titles to role, seniority and SOC codes.</summary>
 internal static class NormalizeCommand
 {
-    private static readonly string[] CsvHeader =
-        ["input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
-
     public static Command Create(CliConsole console)
     {
         var titles = new Argument<string[]>("titles") { Description = "Titles to normalize (else --input, else one title per line on stdin).", Arity = ArgumentArity.ZeroOrMore };
-        var input = new Option<FileInfo?>("--input", "-i") { Description = "A CSV file with a header row." };
+        var input = new Option<string?>("--input", "-i") { Description = "A CSV file with a header row ('-' for stdin). Its other columns are kept in the output, after the results." };
         var column = new Option<string?>("--column", "-c") { Description = "The column of --input (or of CSV on stdin) that holds the titles." };
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET database text release (folder) to add all O*NET titles." };
         var catalog = new Option<FileInfo?>("--catalog") { Description = "A JSON role catalog merged over the embedded one." };
         var top = new Option<int>("--top", "-k") { Description = "Candidates to keep per title (1-50).", DefaultValueFactory = _ => 1 };
-        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json", "table");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write here instead of stdout." };
-        var report = new Option<bool>("--report-unmatched") { Description = "After the results, report coverage and frequent unmatched words on stderr." };
-
-        var command = new Command("normalize", "Normalize raw job titles to a canonical role, seniority and SOC / O*NET-SOC code.")
+        var format = new Option<string>("--format", "-f")
         {
-            titles, input, column, onetDb, catalog, top, format, output, report,
+            Description = "csv (row, input, results, then the input's other columns), json (one array), jsonl (one object per line) or table. All stream.",
+            DefaultValueFactory = _ => "csv",
+        };
+        format.AcceptOnlyFromAmong("csv", "json", "jsonl", "table");
+        var output = new Option<string?>("--output", "-o") { Description = "Write here ('-' for stdout, the default); the file appears only when the run succeeds." };
+        var force = new Option<bool>("--force") { Description = "Replace --output if it exists." };
+        var report = new Option<bool>("--report-unmatched") { Description = "After the results, report coverage, rows needing review and frequent unmatched words on stderr." };
+
+        var command = new Command("normalize", "Normalize raw job titles to a canonical role, seniority and SOC / O*NET-SOC code. Each output row carries 'row', the 1-based position of its input row (header not counted), to join back on.")
+        {
+            titles, input, column, onetDb, catalog, top, format, output, force, report,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,38 +39,64 @@ internal static class NormalizeCommand
             var k = parse.GetValue(top);
             if (k is < 1 or > 50)
             {
-                throw new CliUserException("--top must be between 1 and 50.");
+                throw new CliUsageException("--top must be between 1 and 50");
             }
+
+            var given = parse.GetValue(titles) ?? [];
+            var inputPath = parse.GetValue(input);
+            var columnName = parse.GetValue(column);
+            if (given.Length > 0 && inputPath is not null)
+            {
+                throw new CliUsageException("give titles as arguments or --input, not both");
+            }
+
+            if (given.Length > 0 && columnName is not null)
+            {
+                throw new CliUsageException("--column names a column of --input or of CSV on stdin, not of titles given as arguments");
+            }
+
+            if (given.Length == 0 && (inputPath is null || CliPaths.IsStandard(inputPath)) && console.InIsTerminal)
+            {
+                throw new CliUsageException(
+                    "no titles: pass them as arguments (labormarket normalize \"Sr Welder\"), as a CSV file (--input FILE.csv --column TITLE), or one per line on stdin (cat titles.txt | labormarket normalize)");
+            }
+
+            if (inputPath is not null && !CliPaths.IsStandard(inputPath) && !File.Exists(inputPath))
+            {
+                throw new CliUserException($"input file '{Path.GetFullPath(inputPath)}' does not exist.");
+            }
+
+            var outputPath = parse.GetValue(output);
+            OutputFile.Check(outputPath, "--output", [inputPath, parse.GetValue(catalog)?.FullName], parse.GetValue(force));
 
             using var host = CliHost.Build(services => services.AddLaborMarketNormalization(o =>
             {
                 o.CatalogPath = parse.GetValue(catalog)?.FullName;
                 o.OnetDatabasePath = parse.GetValue(onetDb)?.FullName;
-                o.TopK = Math.Max(k, 1);
+                o.TopK = k;
             }));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             var normalizer = host.Services.GetRequiredService<TitleNormalizer>();
 
-            var writer = parse.GetValue(output) is { } file
-                ? new StreamWriter(file.FullName, append: false, new UTF8Encoding(false))
-                : console.Out;
-            try
+            using var inputReader = inputPath is not null && !CliPaths.IsStandard(inputPath)
+                ? new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 })
+                : null;
+            var source = given.Length > 0 ? TitleSource.FromTitles(given)
+                : inputReader is not null ? TitleSource.FromCsv(inputReader, Path.GetFileName(inputPath!), columnName)
+                : inputPath is not null || columnName is not null ? TitleSource.FromCsv(console.In, "stdin", columnName)
+                : TitleSource.FromLines(console.In);
+
+            var formatName = parse.GetValue(format)!;
+            var pipeline = new NormalizePipeline(normalizer, k, MatchFormat.Create(formatName, k, source.KeptColumns), parse.GetValue(report) ? 100_000 : 0);
+            var progress = new ProgressLine(console, "normalizing");
+            await using var target = OutputFile.Open(outputPath, console.Out);
+            var totals = await pipeline.RunAsync(source, target.Writer, progress, cancellationToken).ConfigureAwait(false);
+            await target.CommitAsync().ConfigureAwait(false);
+            progress.Done(totals.Rows);
+
+            if (parse.GetValue(report))
             {
-                var source = ReadTitles(parse.GetValue(titles) ?? [], parse.GetValue(input), parse.GetValue(column), console);
-                var unmatched = parse.GetValue(report) ? new List<string?>() : null;
-                var count = await WriteAsync(normalizer, source, parse.GetValue(format)!, k, writer, console, unmatched, cancellationToken).ConfigureAwait(false);
-                if (unmatched is not null)
-                {
-                    WriteReport(normalizer.Analyze(unmatched), count, console.Error);
-                }
-            }
-            finally
-            {
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (!ReferenceEquals(writer, console.Out))
-                {
-                    await writer.DisposeAsync().ConfigureAwait(false);
-                }
+                WriteReport(normalizer.Analyze(totals.Unmatched), totals, console.Error);
             }
 
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -78,193 +105,15 @@ internal static class NormalizeCommand
         return command;
     }
 
-    private static IEnumerable<string> ReadTitles(string[] args, FileInfo? input, string? column, CliConsole console)
+    private static void WriteReport(TitleBatchReport unmatched, NormalizePipeline.NormalizeTotals totals, TextWriter error)
     {
-        if (args.Length > 0)
-        {
-            return args;
-        }
-
-        if (input is not null)
-        {
-            if (!input.Exists)
-            {
-                throw new CliUserException($"input file '{input.FullName}' does not exist.");
-            }
-
-            return ReadColumn(new StreamReader(input.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), input.Name, column, dispose: true);
-        }
-
-        return column is null ? ReadLines(console.In) : ReadColumn(console.In, "stdin", column, dispose: false);
-    }
-
-    private static IEnumerable<string> ReadLines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
-    }
-
-    private static IEnumerable<string> ReadColumn(TextReader reader, string source, string? column, bool dispose)
-    {
-        try
-        {
-            var csv = new CsvReader(reader, source);
-            var header = csv.ReadRecord() ?? throw new CliUserException($"{source} is empty: expected a header row.");
-            header[0] = header[0].TrimStart('\uFEFF');
-            int index;
-            if (column is null)
-            {
-                index = header.Count == 1 ? 0
-                    : throw new CliUserException($"{source} has {header.Count} columns; name one with --column ({string.Join(", ", header)}).");
-            }
-            else
-            {
-                index = header.FindIndex(h => h.Trim().Equals(column, StringComparison.OrdinalIgnoreCase));
-                if (index < 0)
-                {
-                    throw new CliUserException($"{source} has no column '{column}' (columns: {string.Join(", ", header)}).");
-                }
-            }
-
-            while (csv.ReadRecord() is { } record)
-            {
-                // A short row keeps its place in the output as an empty title rather than disappearing.
-                yield return index < record.Count ? record[index] : "";
-            }
-        }
-        finally
-        {
-            if (dispose)
-            {
-                reader.Dispose();
-            }
-        }
-    }
-
-    private static async Task<long> WriteAsync(TitleNormalizer normalizer, IEnumerable<string> titles, string format, int top,
-        TextWriter writer, CliConsole console, List<string?>? unmatched, CancellationToken cancellationToken)
-    {
-        var progress = new ProgressLine(console, "normalizing");
-        long count = 0;
-        var table = format == "table" ? new List<TitleMatch>() : null;
-        Utf8JsonWriter? json = null;
-        MemoryStream? jsonBuffer = null;
-        if (format == "csv")
-        {
-            CsvText.WriteRow(writer, CsvHeader);
-        }
-        else if (format == "json")
-        {
-            jsonBuffer = new MemoryStream();
-            json = new Utf8JsonWriter(jsonBuffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            json.WriteStartArray();
-        }
-
-        foreach (var title in titles)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            // The account (cleaned words, candidates) is asked for only where it is printed.
-            var explained = format == "json" || (format == "csv" && top > 1) ? normalizer.Explain(title, top) : null;
-            var m = explained?.Match ?? normalizer.Normalize(title);
-            count++;
-            if (!m.IsMatch)
-            {
-                unmatched?.Add(title);
-            }
-
-            switch (format)
-            {
-                case "csv":
-                    CsvText.WriteRow(writer, Row(m, explained));
-                    break;
-                case "json":
-                    JsonSerializer.Serialize(json!, explained!, CliJson.TypeInfo<TitleExplanation>());
-                    if (jsonBuffer!.Length > 1 << 16)
-                    {
-                        await FlushJsonAsync(json!, jsonBuffer, writer).ConfigureAwait(false);
-                    }
-
-                    break;
-                default:
-                    table!.Add(m);
-                    break;
-            }
-
-            progress.Report(count);
-        }
-
-        if (json is not null)
-        {
-            json.WriteEndArray();
-            await FlushJsonAsync(json, jsonBuffer!, writer).ConfigureAwait(false);
-            await writer.WriteLineAsync().ConfigureAwait(false);
-            await json.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (table is not null)
-        {
-            WriteTable(writer, table);
-        }
-
-        progress.Done(count);
-        return count;
-    }
-
-    private static async Task FlushJsonAsync(Utf8JsonWriter json, MemoryStream buffer, TextWriter writer)
-    {
-        await json.FlushAsync().ConfigureAwait(false);
-        await writer.WriteAsync(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).ConfigureAwait(false);
-        buffer.SetLength(0);
-    }
-
-    // The candidates column lists the runners-up: with one candidate kept there are none, and the title's account
-    // is not asked for.
-    private static string?[] Row(TitleMatch m, TitleExplanation? explained) =>
-    [
-        m.Input,
-        m.Role?.Id,
-        m.Role?.Name,
-        m.Role?.Family,
-        Seniority(m),
-        m.SocCode?.ToString(),
-        m.OnetSocCode?.ToString(),
-        m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
-        m.NeedsReview ? "true" : "false",
-        Method(m.MatchedBy),
-        m.MatchedText,
-        explained is null ? "" : string.Join(';', explained.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
-    ];
-
-    private static void WriteTable(TextWriter writer, List<TitleMatch> rows)
-    {
-        string?[] header = ["input", "role", "seniority", "soc", "onet_soc", "conf", "review", "matched_by"];
-        var cells = rows.Select(m => new[]
-        {
-            m.Input, m.Role?.Name ?? "(unmatched)", Seniority(m), m.SocCode?.ToString() ?? "", m.OnetSocCode?.ToString() ?? "",
-            m.Confidence.ToString("0.00", CultureInfo.InvariantCulture), m.NeedsReview ? "yes" : "", Method(m.MatchedBy),
-        }).ToList();
-        var widths = header.Select((h, i) => Math.Min(48, Math.Max(h!.Length, cells.Count == 0 ? 0 : cells.Max(c => c[i].Length)))).ToArray();
-        void Line(IReadOnlyList<string?> values) =>
-            writer.WriteLine(string.Join("  ", values.Select((v, i) => Fit(v ?? "", widths[i]))).TrimEnd());
-        Line(header);
-        Line(widths.Select(w => new string('-', w)).ToArray());
-        foreach (var c in cells)
-        {
-            Line(c);
-        }
-    }
-
-    private static string Fit(string value, int width) =>
-        value.Length > width ? string.Concat(value.AsSpan(0, width - 1), "…") : value.PadRight(width);
-
-    private static void WriteReport(TitleBatchReport unmatched, long total, TextWriter error)
-    {
-        var matched = total - unmatched.Total;
+        var total = totals.Rows;
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"coverage: {matched:N0} of {total:N0} titles matched ({(total == 0 ? 0 : 100.0 * matched / total):0.0}%)"));
-        error.WriteLine("most frequent words in unmatched titles:");
+            $"coverage: {totals.Matched:N0} of {total:N0} titles matched ({(total == 0 ? 0 : 100.0 * totals.Matched / total):0.0}%); "
+            + $"{totals.NeedsReview:N0} rows need review (needs_review = true: {total - totals.Matched:N0} unmatched, {totals.NeedsReview - (total - totals.Matched):N0} matched with low confidence)"));
+        error.WriteLine(totals.UnmatchedCut
+            ? "most frequent words in unmatched titles (counted over the first 100,000):"
+            : "most frequent words in unmatched titles:");
         foreach (var t in unmatched.TopUnmatchedWords)
         {
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Term,-24} {t.Count,7:N0}  e.g. {string.Join(" | ", t.Examples)}"));
@@ -276,19 +125,4 @@ internal static class NormalizeCommand
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t.Term,-24} {t.Count,7:N0}  e.g. {string.Join(" | ", t.Examples)}"));
         }
     }
-
-    private static string Seniority(TitleMatch m) => m.Seniority switch
-    {
-        Normalization.Seniority.SeniorityLevel.VicePresident => "vice_president",
-        var s => s.ToString().ToLowerInvariant(),
-    };
-
-    private static string Method(MatchMethod method) => method switch
-    {
-        MatchMethod.ExactAlias => "exact_alias",
-        MatchMethod.WordSet => "word_set",
-        MatchMethod.TokenScore => "token_score",
-        MatchMethod.Fuzzy => "fuzzy",
-        _ => "none",
-    };
 }

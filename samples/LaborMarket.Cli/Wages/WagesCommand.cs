@@ -65,11 +65,17 @@ internal static class WagesCommand
         var given = new[] { county, area, state, place }.Count(v => v is not null);
         if (given > 1)
         {
-            throw new CliUserException("give one of --county, --area, --state or --place.");
+            throw new CliUsageException("give one of --county, --area, --state or --place");
         }
 
         if (county is not null)
         {
+            // A short code is not padded: '1210' is not Alabama's 01210 but a mistyped 12103 or 12105.
+            if (county.Length != 5 && county.All(char.IsAsciiDigit))
+            {
+                throw new CliUserException($"--county '{county}' is not a county FIPS code: give all 5 digits (2 for the state, 3 for the county), such as 12103.");
+            }
+
             return CountyFips.TryParse(county, out var c) ? WageLocation.ForCounty(c) : throw new CliUserException($"--county '{county}' is not a county FIPS code.");
         }
 
@@ -87,15 +93,15 @@ internal static class WagesCommand
     }
 
     /// <summary>A figure for a table: the number with thousands separators, "&gt;= " before a top-coded one, "-" for none.</summary>
-    internal static string Figure(WageFigure? f) =>
-        f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString("N0", CultureInfo.InvariantCulture) : "-";
+    internal static string Figure(WageFigure? f, string format = "N0") =>
+        f is { Value: { Value: { } v } value } ? (value.IsLowerBound ? ">= " : "") + v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static void WriteTable(TextWriter w, WageAnswer a)
     {
         w.WriteLine($"occupation   {a.Soc?.ToString() ?? a.RequestedSoc.ToString()} ({a.SocLevel?.ToString().ToLowerInvariant() ?? "not found"})");
         w.WriteLine($"area         {a.Area?.ToString() ?? "-"} {a.AreaTitle} ({a.AreaLevel?.ToString().ToLowerInvariant() ?? "-"}), {a.Year?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         w.WriteLine($"annual       p10 {Figure(a.AnnualP10)}   median {Figure(a.AnnualMedian)}   p90 {Figure(a.AnnualP90)}   mean {Figure(a.AnnualMean)}");
-        w.WriteLine($"hourly       median {Figure(a.HourlyMedian)}");
+        w.WriteLine($"hourly       median {Figure(a.HourlyMedian, "N2")}");
         w.WriteLine($"employment   {Figure(a.Employment)}");
         w.WriteLine("steps:");
         foreach (var step in a.Steps)

@@ -22,11 +22,11 @@ public class CliAppTests
     }
 
     [Fact]
-    public async Task RunAsync_UnknownCommand_ExitsOneWithoutStackTrace()
+    public async Task RunAsync_UnknownCommand_IsAUsageErrorWithoutStackTrace()
     {
         var (code, _, error) = await CliRunner.RunAsync("no-such-command");
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

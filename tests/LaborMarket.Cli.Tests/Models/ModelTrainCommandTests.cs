@@ -9,7 +9,7 @@ public class ModelTrainCommandTests
         var model = Path.Combine(Directory.CreateTempSubdirectory().FullName, "model.txt");
 
         var (trainCode, trainOut, trainError) = await CliRunner.RunAsync("model", "train", "--input", Path.Combine(dir, "train.csv"), "--label", "headcount",
-            "--objective", "poisson", "--param", "num_iterations=50", "--param", "learning_rate=0.1", "--out", model);
+            "--objective", "poisson", "--param", "num_iterations=50", "--param", "learning_rate=0.1", "--output", model);
         var (evalCode, evalOut, _) = await CliRunner.RunAsync("model", "evaluate", "--model", model, "--input", Path.Combine(dir, "test.csv"), "--label", "headcount");
         var (predictCode, predictOut, _) = await CliRunner.RunAsync("model", "predict", "--model", model, "--input", Path.Combine(dir, "test.csv"));
 
@@ -30,9 +30,55 @@ public class ModelTrainCommandTests
         var csv = Path.Combine(Directory.CreateTempSubdirectory().FullName, "t.csv");
         await File.WriteAllTextAsync(csv, "y,x\n1,2\n2,3\n");
 
-        var (code, _, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--param", "num_leafs=3", "--out", csv + ".model");
+        var (code, _, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--param", "num_leafs=3", "--output", csv + ".model");
 
         Assert.Equal(1, code);
         Assert.Contains("num_leafs", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("boosting=banana")]
+    [InlineData("boosting=rf")]
+    [InlineData("boosting_type=dart")]
+    [InlineData("boosting=goss")]
+    [InlineData("metric=auc")]
+    public async Task Train_ParameterNotImplemented_IsRefusedAndNoModelIsWritten(string parameter)
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var csv = Path.Combine(folder, "t.csv");
+        await File.WriteAllTextAsync(csv, "y,x\n1,2\n2,3\n3,4\n");
+
+        var (code, output, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--param", parameter, "--output", Path.Combine(folder, "m.txt"));
+
+        Assert.NotEqual(0, code);
+        Assert.Equal("", output);
+        Assert.Contains(parameter, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "m.txt")));
+    }
+
+    [Fact]
+    public async Task Train_MetricOfTheObjective_IsAccepted()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var csv = Path.Combine(folder, "t.csv");
+        await File.WriteAllTextAsync(csv, string.Concat(Enumerable.Range(0, 60).Select(i => $"{i % 7},{i}\n").Prepend("y,x\n")));
+
+        var (code, _, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--param", "metric=l2", "--param", "num_iterations=3", "--param", "min_data_in_leaf=5", "--output", Path.Combine(folder, "m.txt"));
+
+        Assert.True(code == 0, error);
+    }
+
+    [Fact]
+    public async Task Train_MulticlassWithoutNumClass_ReadsTheClassCountFromTheLabels()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var csv = Path.Combine(folder, "t.csv");
+        await File.WriteAllTextAsync(csv, string.Concat(Enumerable.Range(0, 90).Select(i => $"{i % 3},{i % 3 * 10 + i % 5}\n").Prepend("y,x\n")));
+        var model = Path.Combine(folder, "m.txt");
+
+        var (code, _, error) = await CliRunner.RunAsync("model", "train", "--input", csv, "--label", "y", "--objective", "multiclass", "--param", "num_iterations=3", "--param", "min_data_in_leaf=5", "--output", model);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("num_class=3", await File.ReadAllTextAsync(model), StringComparison.Ordinal);
     }
 }

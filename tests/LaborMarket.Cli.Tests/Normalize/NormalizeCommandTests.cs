@@ -12,10 +12,10 @@ public class NormalizeCommandTests
         Assert.Equal(0, code);
         var lines = output.TrimEnd().Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("input,role_id,role,family,seniority,soc_code,onet_soc_code,confidence,needs_review,matched_by", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("SR. SOFTWARE ENGR II - BACKEND (REMOTE),software-engineer,Software Engineer,Engineering,senior,15-1252,15-1252.00,", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("RN - ICU Nights,registered-nurse,", lines[2], StringComparison.Ordinal);
-        Assert.StartsWith("\"Dir., Talent Acq.\",hr-manager,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("row,input,role_id,role,family,seniority,soc_code,onet_soc_code,confidence,needs_review,matched_by", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1,SR. SOFTWARE ENGR II - BACKEND (REMOTE),software-engineer,Software Engineer,Engineering,senior,15-1252,15-1252.00,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2,RN - ICU Nights,registered-nurse,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("3,\"Dir., Talent Acq.\",hr-manager,", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,5 +126,65 @@ public class NormalizeCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains(",11-9199.11,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_CsvInput_KeepsTheOtherColumnsAndNumbersTheRows()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "t.csv");
+        await File.WriteAllTextAsync(file, "id,title,dept\n7,Registered Nurse,\"ER, north\"\n9\n11,Welder,SHOP\n");
+
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title");
+
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.EndsWith(",candidates,id,dept", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1,Registered Nurse,registered-nurse,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",7,\"ER, north\"", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("2,,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",9,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("3,Welder,welder,", lines[3], StringComparison.Ordinal);
+        Assert.EndsWith(",11,SHOP", lines[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_Jsonl_WritesOneNumberedObjectPerLineWithTheOtherColumns()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "t.csv");
+        await File.WriteAllTextAsync(file, "id,title\n7,Registered Nurse\n8,Welder\n");
+
+        var (code, output, _) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title", "--format", "jsonl");
+
+        Assert.Equal(0, code);
+        var rows = output.TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([1, 2], rows.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.Equal(["7", "8"], rows.Select(r => r.GetProperty("columns").GetProperty("id").GetString()));
+        Assert.Equal("welder", rows[1].GetProperty("role_id").GetString());
+    }
+
+    [Fact]
+    public async Task Normalize_ManyRows_KeepsInputOrderAcrossBatches()
+    {
+        var titles = Enumerable.Range(0, 5000).Select(i => i % 3 == 0 ? "Welder" : i % 3 == 1 ? $"Zorblax {i}" : "Registered Nurse").ToList();
+
+        var (code, output, _) = await CliRunner.RunWithInputAsync(string.Join('\n', titles) + "\n", "normalize");
+
+        Assert.Equal(0, code);
+        var lines = output.TrimEnd().Split('\n').Skip(1).ToList();
+        Assert.Equal(titles.Count, lines.Count);
+        for (var i = 0; i < titles.Count; i++)
+        {
+            Assert.StartsWith($"{i + 1},{titles[i]},", lines[i], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Normalize_ReportUnmatched_SaysHowManyRowsNeedReview()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--report-unmatched", "Welder", "Zorblax Qwerty", "Blorpfizz Quuxly");
+
+        Assert.Equal(0, code);
+        Assert.Contains("coverage: 1 of 3 titles matched", error, StringComparison.Ordinal);
+        Assert.Contains("rows need review", error, StringComparison.Ordinal);
     }
 }

@@ -41,8 +41,8 @@ public class WagesCommandTests
     [Theory]
     [InlineData("--soc", "nope", "--state", "FL")]
     [InlineData("--soc", "29-1141", "--state", "Atlantis", "--data", ".")]
-    [InlineData("--soc", "29-1141", "--state", "FL", "--county", "12103", "--data", ".")]
     [InlineData("--soc", "29-1141", "--data", "/no/such/folder")]
+    [InlineData("--soc", "29-1141", "--county", "1210", "--data", ".")]
     public async Task Wages_BadArguments_ExitOneWithOneLine(params string[] args)
     {
         var (code, _, error) = await CliRunner.RunAsync(["wages", .. args]);

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Cli.Normalize;
+
+/// <summary>
+/// CSV: <c>row,input,</c> the result's fields, then the input's other columns. Real title columns repeat a lot, so the
+/// formatted result of a title is kept (up to a bound, so memory stays flat) and a repeated title costs one lookup.
+/// </summary>
+internal sealed class CsvMatchFormat : MatchFormat
+{
+    private const int MaxCached = 50_000;
+
+    private static readonly string[] Columns =
+        ["row", "input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
+
+    private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)> _formatted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    private readonly int _top;
+
+    public CsvMatchFormat(int top)
+    {
+        _top = top;
+        _lookup = _formatted.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public override string Begin(IReadOnlyList<string> keptColumns)
+    {
+        var text = new StringBuilder();
+        var names = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            text.Append(i == 0 ? "" : ",").Append(Columns[i]);
+        }
+
+        foreach (var kept in keptColumns)
+        {
+            text.Append(',');
+            CsvRows.AppendField(text, names.Add(kept) ? kept : "input_" + kept);
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    public override MatchSummary Append(StringBuilder text, long row, string title, string[]? kept, Func<string, TitleMatch> normalize)
+    {
+        if (!_formatted.TryGetValue(title, out var result))
+        {
+            var m = normalize(title);
+            result = (Fields(m), new MatchSummary(m.IsMatch, m.NeedsReview));
+            if (_formatted.Count < MaxCached)
+            {
+                _formatted.TryAdd(title, result);
+            }
+        }
+
+        text.Append(row).Append(',');
+        CsvRows.AppendField(text, title);
+        text.Append(',').Append(result.Fields);
+        if (kept is not null)
+        {
+            foreach (var value in kept)
+            {
+                text.Append(',');
+                CsvRows.AppendField(text, value);
+            }
+        }
+
+        text.Append('\n');
+        return result.Summary;
+    }
+
+    public override string End(long rows) => "";
+
+    /// <summary>
+    /// Appends a row from a CSV record as written: the title and the other columns are copied without being unquoted
+    /// and quoted again. <paramref name="width"/> is 0 when no other column is kept.
+    /// </summary>
+    public MatchSummary AppendRaw(StringBuilder text, long row, ReadOnlySpan<char> record, ReadOnlySpan<Range> fields, int count, int titleColumn, int width,
+        Func<string, TitleMatch> normalize, List<string>? unmatched)
+    {
+        var written = titleColumn < count ? record[fields[titleColumn]] : default;
+        var title = CsvRows.Value(written, out var unescaped);
+        if (!_lookup.TryGetValue(title, out var result))
+        {
+            var key = unescaped ?? title.ToString();
+            var m = normalize(key);
+            result = (Fields(m), new MatchSummary(m.IsMatch, m.NeedsReview));
+            if (_formatted.Count < MaxCached)
+            {
+                _formatted.TryAdd(key, result);
+            }
+        }
+
+        if (!result.Summary.IsMatch)
+        {
+            unmatched?.Add(unescaped ?? title.ToString());
+        }
+
+        text.Append(row).Append(',').Append(written).Append(',').Append(result.Fields);
+        for (var i = 0; i < width; i++)
+        {
+            if (i != titleColumn)
+            {
+                text.Append(',');
+                if (i < count)
+                {
+                    text.Append(record[fields[i]]);
+                }
+            }
+        }
+
+        text.Append('\n');
+        return result.Summary;
+    }
+
+    // The candidates column lists the runners-up: with one candidate kept there are none.
+    private string Fields(TitleMatch m)
+    {
+        var text = new StringBuilder(128);
+        string?[] fields =
+        [
+            m.Role?.Id,
+            m.Role?.Name,
+            m.Role?.Family,
+            Seniority(m),
+            m.SocCode?.ToString(),
+            m.OnetSocCode?.ToString(),
+            m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
+            m.NeedsReview ? "true" : "false",
+            Method(m.MatchedBy),
+            m.MatchedText,
+            _top == 1 ? "" : string.Join(';', Explain!(m.Input).Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
+        ];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            CsvRows.AppendField(text, fields[i]);
+        }
+
+        return text.ToString();
+    }
+}

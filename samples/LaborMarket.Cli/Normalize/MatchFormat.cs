@@ -1,0 +1,50 @@
+using System.Text;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Cli.Normalize;
+
+/// <summary>
+/// How normalize writes its rows. Workers format whole batches in parallel (<see cref="Append"/> is thread-safe);
+/// the writer only copies the text out in input order.
+/// </summary>
+internal abstract class MatchFormat
+{
+    /// <summary>Text before the first row (a header, an opening bracket).</summary>
+    public abstract string Begin(IReadOnlyList<string> keptColumns);
+
+    /// <summary>Appends one row; <paramref name="normalize"/> is called only when the format needs a fresh result.</summary>
+    /// <returns>The row's result, for the unmatched report.</returns>
+    public abstract MatchSummary Append(StringBuilder text, long row, string title, string[]? kept, Func<string, TitleMatch> normalize);
+
+    /// <summary>Text after the last row.</summary>
+    public abstract string End(long rows);
+
+    /// <summary>The decision with its account (candidates, cleaned words), for formats that print it.</summary>
+    public Func<string, TitleExplanation>? Explain { get; set; }
+
+    public static MatchFormat Create(string name, int top, IReadOnlyList<string> keptColumns) => name switch
+    {
+        "csv" => new CsvMatchFormat(top),
+        "json" => new JsonMatchFormat(keptColumns, array: true),
+        "jsonl" => new JsonMatchFormat(keptColumns, array: false),
+        _ => new TableMatchFormat(),
+    };
+
+    internal static string Seniority(TitleMatch m) => m.Seniority switch
+    {
+        Normalization.Seniority.SeniorityLevel.VicePresident => "vice_president",
+        var s => s.ToString().ToLowerInvariant(),
+    };
+
+    internal static string Method(MatchMethod method) => method switch
+    {
+        MatchMethod.ExactAlias => "exact_alias",
+        MatchMethod.WordSet => "word_set",
+        MatchMethod.TokenScore => "token_score",
+        MatchMethod.Fuzzy => "fuzzy",
+        _ => "none",
+    };
+}
+
+/// <summary>What the unmatched report needs of a row.</summary>
+internal readonly record struct MatchSummary(bool IsMatch, bool NeedsReview);
