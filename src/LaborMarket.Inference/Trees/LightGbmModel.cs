@@ -92,9 +92,17 @@ public sealed class LightGbmModel
     public static LightGbmModel Parse(TextReader reader, string sourceName = "model.txt")
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ModelTextReader.Read(reader, sourceName, (trees, names, numClass, perIteration, objective, transform, sigmoid, average) =>
+
+        // The text is kept so that adapters (the ML.NET transformer) can store the model where they save it.
+        var text = reader.ReadToEnd();
+        var model = ModelTextReader.Read(new StringReader(text), sourceName, (trees, names, numClass, perIteration, objective, transform, sigmoid, average) =>
             new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average));
+        model.Text = text;
+        return model;
     }
+
+    /// <summary>The model text this model was read from.</summary>
+    internal string Text { get; private set; } = "";
 
     /// <summary>For each model feature, its column in <paramref name="columns"/> (matched by name, as LightGBM does with a header).</summary>
     /// <exception cref="ArgumentException">A model feature has no column; the message lists them.</exception>
