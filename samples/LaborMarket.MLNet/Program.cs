@@ -18,14 +18,12 @@ var all = ml.Data.LoadFromTextFile<H1bRecord>(csv, separatorChar: ',', hasHeader
 all = ml.Data.FilterRowsByColumn(all, nameof(H1bRecord.Wage), lowerBound: 10_000, upperBound: 1_000_000); // annual wages only
 var split = ml.Data.TrainTestSplit(all, testFraction: 0.2, seed: 7);
 
+// Roles as numbers for the trees: each role's position in the normalizer's catalog (NaN when nothing matched).
+var roleCodes = LaborMarket.Normalization.Titles.TitleNormalizer.Default.Roles
+    .Select((role, i) => new KeyValuePair<string, float>(role.Id, i)).Append(new("", float.NaN));
 var pipeline = ml.Transforms.NormalizeJobTitle(inputColumnName: nameof(H1bRecord.JobTitle))
-    .Append(ml.Transforms.Conversion.MapValueToKey("RoleKey", "TitleRoleId"))
-    .Append(ml.Transforms.Conversion.ConvertType("RoleIndex", "RoleKey", DataKind.UInt32)) // a key converts to its index, then to a number
-    .Append(ml.Transforms.Conversion.ConvertType("Role", "RoleIndex", DataKind.Single))
-    .Append(ml.Transforms.CustomMapping<WorksiteRow, StateRow>((i, o) => o.State = i.Worksite.Split(',')[^1].Trim(), contractName: null))
-    .Append(ml.Transforms.Conversion.MapValueToKey("StateKey", "State"))
-    .Append(ml.Transforms.Conversion.ConvertType("StateIndex", "StateKey", DataKind.UInt32))
-    .Append(ml.Transforms.Conversion.ConvertType("StateCode", "StateIndex", DataKind.Single))
+    .Append(ml.Transforms.Conversion.MapValue("Role", roleCodes, "TitleRoleId"))
+    .Append(ml.Transforms.CustomMapping<WorksiteRow, StateRow>((i, o) => o.StateCode = StateCode(i.Worksite), contractName: null))
     .Append(ml.Transforms.Concatenate("Features", "Role", "TitleMajorGroup", "TitleSeniority", "TitleConfidence", "StateCode"))
     .Append(ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
     {
@@ -66,6 +64,19 @@ var worst = features.Select((x, i) => Math.Abs(lightGbm.Predict(x) - mlnet[i]) /
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Converted to LightGBM text ({lightGbm.TreeCount} trees, {Path.Combine(output, "salary-model.txt")}): managed engine vs ML.NET on {mlnet.Length} test rows, largest relative difference {worst:E1}"));
 
+// The worksite's state ("CHICAGO, ILLINOIS" -> ILLINOIS) as a stable number: a code for the trees, not an order.
+static float StateCode(string worksite)
+{
+    var state = worksite[(worksite.LastIndexOf(',') + 1)..].Trim();
+    var hash = 2166136261u;
+    foreach (var c in state)
+    {
+        hash = (hash ^ c) * 16777619u;
+    }
+
+    return hash % 100_000;
+}
+
 static string FindShared(string relative)
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -100,7 +111,7 @@ internal sealed class WorksiteRow
 
 internal sealed class StateRow
 {
-    public string State { get; set; } = "";
+    public float StateCode { get; set; }
 }
 
 internal sealed class TitleFeatures
