@@ -58,7 +58,7 @@ internal static unsafe partial class NativeLightGbm
     }
 
     /// <summary>Frees a loaded model.</summary>
-    public static void Free(IntPtr booster) => LGBM_BoosterFree(booster);
+    public static void Free(IntPtr booster) => _ = LGBM_BoosterFree(booster);
 
     /// <summary>Normal predictions of a loaded model into <paramref name="result"/>.</summary>
     public static void Predict(IntPtr booster, double[] rows, int columns, double[] result)
@@ -92,7 +92,7 @@ internal static unsafe partial class NativeLightGbm
         }
         finally
         {
-            LGBM_BoosterFree(booster);
+            _ = LGBM_BoosterFree(booster);
         }
     }
 
@@ -135,12 +135,12 @@ internal static unsafe partial class NativeLightGbm
             }
             finally
             {
-                LGBM_BoosterFree(booster);
+                _ = LGBM_BoosterFree(booster);
             }
         }
         finally
         {
-            LGBM_DatasetFree(dataset);
+            _ = LGBM_DatasetFree(dataset);
         }
     }
 

@@ -72,7 +72,7 @@ internal static unsafe partial class NativeLightGbm
         }
         finally
         {
-            LGBM_BoosterFree(booster);
+            _ = LGBM_BoosterFree(booster);
         }
     }
 
@@ -115,12 +115,12 @@ internal static unsafe partial class NativeLightGbm
             }
             finally
             {
-                LGBM_BoosterFree(booster);
+                _ = LGBM_BoosterFree(booster);
             }
         }
         finally
         {
-            LGBM_DatasetFree(dataset);
+            _ = LGBM_DatasetFree(dataset);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LaborMarket.Normalization.Titles;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace LaborMarket.Inference.ML.Tests.Titles;
 
