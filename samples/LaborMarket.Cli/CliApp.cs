@@ -62,7 +62,7 @@ internal static class CliApp
     private static bool IsUserError(Exception ex) => ex is CliUserException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
         or FormatException or OptionsValidationException or ArgumentException or IOException
-        or LaborMarket.Normalization.LaborMarketApiException or HttpRequestException or TimeoutException;
+        or LaborMarket.LaborMarketApiException or HttpRequestException or TimeoutException;
 
     private static string OneLine(Exception ex) => UserMessage(ex).ReplaceLineEndings(" ");
 

@@ -1,3 +1,4 @@
+using LaborMarket.Files;
 using System.Text;
 using LaborMarket.Normalization.Tests.Titles;
 

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Benchmarks.Bls;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Inference.Trees;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Cli.Models;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LaborMarket.Cli.Hosting;
-using LaborMarket.Normalization;
 using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

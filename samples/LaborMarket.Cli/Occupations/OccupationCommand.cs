@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using LaborMarket.Cli.Hosting;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
 using LaborMarket.Onet.WebServices;

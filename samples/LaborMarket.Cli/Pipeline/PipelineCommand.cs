@@ -6,7 +6,6 @@ using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Inference.Models;
 using LaborMarket.Inference.Registry;
-using LaborMarket.Normalization.Geography;
 using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

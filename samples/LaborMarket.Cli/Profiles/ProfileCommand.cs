@@ -5,7 +5,6 @@ using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Inference.Models;
 using LaborMarket.Inference.Registry;
-using LaborMarket.Normalization.Geography;
 using LaborMarket.Normalization.Titles;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;

@@ -4,8 +4,6 @@ using System.Text.Json;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Bls.Oews;
 using LaborMarket.Cli.Hosting;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

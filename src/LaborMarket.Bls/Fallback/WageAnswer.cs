@@ -1,6 +1,4 @@
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Fallback;
 

@@ -1,6 +1,5 @@
 using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Bls.Fallback;
 

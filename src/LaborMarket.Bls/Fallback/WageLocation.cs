@@ -1,4 +1,3 @@
-using LaborMarket.Normalization.Geography;
 
 namespace LaborMarket.Bls.Fallback;
 

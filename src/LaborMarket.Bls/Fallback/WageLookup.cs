@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using LaborMarket.Bls.Geography;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Fallback;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Fallback;
 

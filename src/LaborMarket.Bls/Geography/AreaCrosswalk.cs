@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
 
 namespace LaborMarket.Bls.Geography;
 

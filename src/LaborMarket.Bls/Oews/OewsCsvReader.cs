@@ -5,9 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Oews;
 

@@ -1,5 +1,3 @@
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Oews;
 
@@ -191,7 +189,7 @@ public sealed class WageIndex
     }
 
     /// <summary>Reads an index written by <see cref="Save"/>.</summary>
-    /// <exception cref="LaborMarket.Normalization.LaborMarketFormatException">The file is not a wage index, is of another version, or is truncated.</exception>
+    /// <exception cref="LaborMarket.LaborMarketFormatException">The file is not a wage index, is of another version, or is truncated.</exception>
     public static WageIndex Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -1,8 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Oews;
 

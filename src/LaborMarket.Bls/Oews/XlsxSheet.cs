@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Bls.Oews;
 

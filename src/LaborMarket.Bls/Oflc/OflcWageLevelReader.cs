@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Oflc;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LaborMarket.Http;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Bls.PublicData;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using LaborMarket.Inference.Trees;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Inference.Registry;
 

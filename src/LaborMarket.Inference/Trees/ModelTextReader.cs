@@ -1,5 +1,4 @@
 using System.Globalization;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Inference.Trees;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Normalization.Catalog;
 

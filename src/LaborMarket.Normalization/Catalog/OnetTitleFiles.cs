@@ -1,6 +1,6 @@
+using LaborMarket.Files;
 using System.IO.Compression;
 using System.Text;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Normalization.Catalog;
 

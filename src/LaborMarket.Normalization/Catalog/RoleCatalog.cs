@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Text;
 
 namespace LaborMarket.Normalization.Catalog;

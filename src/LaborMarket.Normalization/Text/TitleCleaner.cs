@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LaborMarket.Normalization.Geography;
 using LaborMarket.Normalization.Seniority;
 
 namespace LaborMarket.Normalization.Text;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using LaborMarket.Normalization.Catalog;
 using LaborMarket.Normalization.Seniority;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Normalization.Titles;
 

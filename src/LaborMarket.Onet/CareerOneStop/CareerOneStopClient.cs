@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.WebServices;
 
@@ -13,7 +12,7 @@ namespace LaborMarket.Onet.CareerOneStop;
 /// for a keyword or code and a location (wages, tasks, tools and technology, education, projections, Bright
 /// Outlook), wages alone, and keyword search. Smooths the service's quirks: numbers sent as text with commas,
 /// <c>OccupationDetail</c> as an array on one endpoint and an object on another, hourly and annual rows in either
-/// order. Errors are <see cref="Normalization.LaborMarketApiException"/>, with the user id and token cut out.
+/// order. Errors are <see cref="LaborMarketApiException"/>, with the user id and token cut out.
 /// </summary>
 public class CareerOneStopClient : IOccupationContentSource
 {

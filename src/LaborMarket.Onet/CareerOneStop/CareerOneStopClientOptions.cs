@@ -1,4 +1,4 @@
-using LaborMarket.Normalization;
+using LaborMarket.Http;
 
 namespace LaborMarket.Onet.CareerOneStop;
 

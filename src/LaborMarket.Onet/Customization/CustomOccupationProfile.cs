@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Onet.Customization;
 

@@ -1,7 +1,6 @@
+using LaborMarket.Files;
 using System.Globalization;
-using LaborMarket.Normalization;
 using LaborMarket.Normalization.Catalog;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Onet.Database;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Onet.Enrichment;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet.Caching;
 
 namespace LaborMarket.Onet.WebServices;
@@ -24,7 +23,7 @@ public sealed record OccupationOverview(OnetSocCode Code, string Title, string D
 /// Typed access to O*NET Web Services v2 (<c>X-API-Key</c>, JSON): keyword search, overview, tasks, technology
 /// skills, tools, skills, knowledge, abilities, education, job zone, related occupations and job outlook. Paged
 /// endpoints are <see cref="IAsyncEnumerable{T}"/>; an unknown code gives null or nothing, never an exception.
-/// Errors are <see cref="Normalization.LaborMarketApiException"/>; the key never appears in one.
+/// Errors are <see cref="LaborMarketApiException"/>; the key never appears in one.
 /// Register it with <c>services.AddOnetClient(...)</c>, which adds retries, pacing and caching.
 /// </summary>
 public class OnetClient : IOccupationContentSource

@@ -87,8 +87,8 @@ public class WageDataSourcesTests
         using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
 
         var lookup = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<LaborMarket.Bls.Fallback.WageLookup>(provider);
-        var answer = lookup.Find(LaborMarket.Normalization.Taxonomy.SocCode.Parse("29-1141"),
-            LaborMarket.Bls.Fallback.WageLocation.ForCounty(LaborMarket.Normalization.Geography.CountyFips.Parse("12103")));
+        var answer = lookup.Find(LaborMarket.SocCode.Parse("29-1141"),
+            LaborMarket.Bls.Fallback.WageLocation.ForCounty(LaborMarket.CountyFips.Parse("12103")));
 
         Assert.Equal("45300", answer.Area?.ToString());
     }

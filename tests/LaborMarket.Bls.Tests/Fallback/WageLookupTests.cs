@@ -1,7 +1,5 @@
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 using Xunit.Abstractions;
 
 namespace LaborMarket.Bls.Tests.Fallback;

@@ -1,7 +1,5 @@
 using System.Text;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
 
 namespace LaborMarket.Bls.Tests.Oews;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Bls.Tests.Oews;
 

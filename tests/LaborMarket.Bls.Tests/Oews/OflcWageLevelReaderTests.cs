@@ -1,6 +1,4 @@
 using LaborMarket.Bls.Oflc;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
 
 namespace LaborMarket.Bls.Tests.Oews;
 

@@ -1,8 +1,5 @@
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Bls.Oews;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Geography;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Bls.Tests.Oews;
 

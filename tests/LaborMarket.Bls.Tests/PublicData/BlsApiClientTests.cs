@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using LaborMarket.Bls.PublicData;
 using LaborMarket.Http;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Bls.Tests.PublicData;
 

@@ -7,6 +7,12 @@ public class DependencyDirectionTests
 {
     private static readonly string[] Satellites = ["LaborMarket.Onet", "LaborMarket.Bls", "LaborMarket.Inference"];
 
+    // The five packages every user may take; anything else under src/ is an optional package beside them.
+    private static readonly string[] CorePackages = ["LaborMarket.Bls", "LaborMarket.Core", "LaborMarket.Inference", "LaborMarket.Normalization", "LaborMarket.Onet"];
+
+    private const string Core = "src/LaborMarket.Core/LaborMarket.Core.csproj";
+    private const string Normalization = "src/LaborMarket.Normalization/LaborMarket.Normalization.csproj";
+
     public static TheoryData<string> SourceProjects() => new(ProjectNames());
 
     private static string[] ProjectNames() =>
@@ -17,11 +23,13 @@ public class DependencyDirectionTests
             .ToArray();
 
     [Fact]
-    public void Src_HasTheFourPackages()
+    public void Src_HasTheFivePackages_EachWithAReadme()
     {
         var names = ProjectNames();
 
-        Assert.Equal(["LaborMarket.Bls", "LaborMarket.Inference", "LaborMarket.Normalization", "LaborMarket.Onet"], names);
+        Assert.Equal(CorePackages, names.Intersect(CorePackages).ToArray());
+        Assert.All(names, n => Assert.True(File.Exists(Path.Combine(TestData.RepoRoot, "src", n, "README.md")), $"{n} has no README.md"));
+        Assert.False(Directory.Exists(Path.Combine(TestData.RepoRoot, "src", "Shared")), "src/Shared should not exist: shared parts live in LaborMarket.Core");
     }
 
     [Theory]
@@ -31,13 +39,20 @@ public class DependencyDirectionTests
         var references = ProjectReferences(project);
 
         Assert.All(references, r => Assert.StartsWith("src/", r, StringComparison.Ordinal));
-        if (project == "LaborMarket.Normalization")
+        switch (project)
         {
-            Assert.Empty(references);
-        }
-        else
-        {
-            Assert.All(references, r => Assert.Equal("src/LaborMarket.Normalization/LaborMarket.Normalization.csproj", r));
+            case "LaborMarket.Core":
+                Assert.Empty(references);
+                break;
+            case "LaborMarket.Normalization":
+                Assert.All(references, r => Assert.Equal(Core, r));
+                break;
+            case "LaborMarket.Onet" or "LaborMarket.Bls" or "LaborMarket.Inference":
+                Assert.All(references, r => Assert.Contains(r, new[] { Core, Normalization }));
+                break;
+            default:
+                // An optional package may build on any of the five; none of the five builds on it (checked below).
+                break;
         }
     }
 
@@ -51,6 +66,16 @@ public class DependencyDirectionTests
             p.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
             || p.StartsWith("Microsoft.NET.Test", StringComparison.OrdinalIgnoreCase)
             || p.StartsWith("BenchmarkDotNet", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void CorePackages_DoNotReferenceOptionalPackages()
+    {
+        foreach (var project in CorePackages)
+        {
+            var references = ProjectReferences(project);
+            Assert.All(references, r => Assert.Contains(CorePackages, p => r == $"src/{p}/{p}.csproj"));
+        }
     }
 
     [Fact]

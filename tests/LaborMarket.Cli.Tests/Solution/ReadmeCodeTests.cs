@@ -23,7 +23,7 @@ public partial class ReadmeCodeTests
     private static readonly string[] CommonUsings =
     [
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading.Tasks", "Microsoft.Extensions.DependencyInjection",
-        "LaborMarket.Normalization", "LaborMarket.Normalization.Taxonomy", "LaborMarket.Normalization.Geography", "LaborMarket.Normalization.Titles",
+        "LaborMarket", "LaborMarket.Files", "LaborMarket.Http", "LaborMarket.Normalization.Titles",
         "LaborMarket.Onet", "LaborMarket.Onet.WebServices", "LaborMarket.Onet.CareerOneStop", "LaborMarket.Onet.Enrichment", "LaborMarket.Onet.Customization",
         "LaborMarket.Bls.Oews", "LaborMarket.Bls.Fallback", "LaborMarket.Bls.PublicData",
         "LaborMarket.Inference.Trees", "LaborMarket.Inference.Training", "LaborMarket.Inference.Models", "LaborMarket.Inference.Registry",

@@ -124,7 +124,7 @@ public class TrainingSetTests
         var path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "rows.csv");
         await File.WriteAllTextAsync(path, "salary,\"role, code\",note,x\n100,1,\"a, b\",nan\n200,2,c,\n300,3,d,abc\n");
 
-        var ex = await Assert.ThrowsAsync<LaborMarket.Normalization.LaborMarketFormatException>(() => TrainingSet.ReadCsvAsync(path, "salary", ["role, code", "x"]));
+        var ex = await Assert.ThrowsAsync<LaborMarket.LaborMarketFormatException>(() => TrainingSet.ReadCsvAsync(path, "salary", ["role, code", "x"]));
         await File.WriteAllTextAsync(path, "salary,\"role, code\",note,x\n100,1,\"a, b\",nan\n200,2,c,\n");
         var set = await TrainingSet.ReadCsvAsync(path, "salary", ["role, code", "x"]);
 

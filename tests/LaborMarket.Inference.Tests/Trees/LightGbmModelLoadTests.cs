@@ -1,5 +1,4 @@
 using LaborMarket.Inference.Trees;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Inference.Tests.Trees;
 

@@ -1,6 +1,6 @@
+using LaborMarket.Files;
 using System.Text;
 using LaborMarket.Normalization.Catalog;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Normalization.Tests.Catalog;

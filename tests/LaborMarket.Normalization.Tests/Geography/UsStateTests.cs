@@ -1,4 +1,3 @@
-using LaborMarket.Normalization.Geography;
 
 namespace LaborMarket.Normalization.Tests.Geography;
 

@@ -1,3 +1,4 @@
+using LaborMarket.Files;
 using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Normalization.Tests.Taxonomy;

@@ -1,4 +1,4 @@
-using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Files;
 
 namespace LaborMarket.Normalization.Tests.Taxonomy;
 

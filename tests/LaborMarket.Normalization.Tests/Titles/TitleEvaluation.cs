@@ -1,6 +1,5 @@
 using System.Globalization;
 using LaborMarket.Normalization.Catalog;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Normalization.Tests.Titles;

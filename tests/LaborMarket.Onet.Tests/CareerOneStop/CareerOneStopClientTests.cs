@@ -1,7 +1,5 @@
 using System.Net;
 using LaborMarket.Http;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Tests.Http;
 using LaborMarket.Onet.Tests.WebServices;

@@ -1,5 +1,3 @@
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Database;
 

@@ -76,8 +76,8 @@ public class WebClientRegistrationTests
         using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>();
-        var zone = await client.GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
-        var again = await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
+        var zone = await client.GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00"));
+        var again = await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00"));
 
         Assert.Equal(4, zone);
         Assert.Equal(4, again);
@@ -96,7 +96,7 @@ public class WebClientRegistrationTests
             var services = new ServiceCollection().AddOnetFileCache(dir);
             services.AddOnetClient(o => o.ApiKey = "k").ConfigurePrimaryHttpMessageHandler(() => stub);
             await using var provider = services.BuildServiceProvider();
-            return await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.Normalization.Taxonomy.OnetSocCode.Parse("29-1141.00"));
+            return await provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00"));
         }
 
         Assert.Equal(4, await ZoneAsync());

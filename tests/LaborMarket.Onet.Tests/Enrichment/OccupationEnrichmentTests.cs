@@ -1,6 +1,4 @@
 using Xunit.Abstractions;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet.Database;
 using LaborMarket.Onet.Enrichment;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using LaborMarket.Http;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.Tests.Http;
 using LaborMarket.Onet.WebServices;

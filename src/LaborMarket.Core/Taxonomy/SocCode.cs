@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace LaborMarket.Normalization.Taxonomy;
+namespace LaborMarket;
 
 /// <summary>
 /// A Standard Occupational Classification code (<c>XX-XXXX</c>), such as 15-1252 Software Developers.

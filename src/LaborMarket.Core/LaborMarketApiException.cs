@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LaborMarket.Normalization;
+namespace LaborMarket;
 
 /// <summary>
 /// A web API (O*NET Web Services, CareerOneStop, the BLS Public Data API) answered with an error or with a body

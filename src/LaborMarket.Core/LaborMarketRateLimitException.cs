@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LaborMarket.Normalization;
+namespace LaborMarket;
 
 /// <summary>
 /// The API refused the request for rate (HTTP 429) or quota, and retrying did not help. <see cref="RetryAfter"/>

@@ -1,4 +1,4 @@
-namespace LaborMarket.Normalization.Geography;
+namespace LaborMarket;
 
 /// <summary>
 /// A worksite split into city, state and ZIP code, parsed from strings such as

@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using LaborMarket.Normalization.Text;
 
-namespace LaborMarket.Normalization.Geography;
+namespace LaborMarket;
 
 /// <summary>
 /// A US state, the District of Columbia or a territory, with its USPS code, name and FIPS code.
@@ -34,7 +33,11 @@ public readonly record struct UsState : ISpanParsable<UsState>
     ];
 
     // Every spelling folded to upper-case letters only ("N.Y." -> "NY", "Calif." -> "CALIF", "New York" -> "NEWYORK").
-    private static readonly SpanLookup<byte> Lookup = new(BuildLookup());
+    private static readonly FrozenDictionary<string, byte> Lookup = BuildLookup().ToFrozenDictionary(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private static readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> SpanKeys =
+        Lookup.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
     private static readonly FrozenDictionary<int, byte> ByFips = Enumerable.Range(0, Table.Length)
         .ToFrozenDictionary(i => Table[i].Fips, i => (byte)(i + 1));
@@ -111,13 +114,22 @@ public readonly record struct UsState : ISpanParsable<UsState>
 
         Span<char> key = stackalloc char[s.Length];
         var n = Fold(s, key);
-        if (n == 0 || !Lookup.TryGetValue(key[..n], out var index))
+        if (n == 0 || !Find(key[..n], out var index))
         {
             return false;
         }
 
         result = new UsState(index);
         return true;
+    }
+
+    private static bool Find(ReadOnlySpan<char> key, out byte index)
+    {
+#if NET9_0_OR_GREATER
+        return SpanKeys.TryGetValue(key, out index);
+#else
+        return Lookup.TryGetValue(key.ToString(), out index);
+#endif
     }
 
     private static int Fold(ReadOnlySpan<char> s, Span<char> key)

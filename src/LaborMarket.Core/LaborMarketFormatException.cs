@@ -1,4 +1,4 @@
-namespace LaborMarket.Normalization;
+namespace LaborMarket;
 
 /// <summary>
 /// A data file (catalog, O*NET text file, OEWS file) could not be read. Says which file, line and

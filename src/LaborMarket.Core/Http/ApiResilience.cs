@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.RateLimiting;
-using LaborMarket.Normalization;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -13,10 +12,11 @@ namespace LaborMarket.Http;
 /// attempt timeout) and a token-bucket limiter. Built once per registered client and shared by every handler
 /// the HTTP client factory creates, so the circuit state and the pacing hold across handler lifetimes.
 /// </summary>
-internal sealed class ApiResilience : IDisposable
+public sealed class ApiResilience : IDisposable
 {
     private readonly RateLimiter? _limiter;
 
+    /// <summary>Builds the pipeline and limiter from validated options.</summary>
     public ApiResilience(ApiResilienceOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -72,12 +72,14 @@ internal sealed class ApiResilience : IDisposable
         }
     }
 
+    /// <summary>The pipeline every request runs through.</summary>
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
     /// <summary>Waits for the limiter's permission (no wait when pacing is off).</summary>
     public async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken cancellationToken)
         => _limiter is null ? null : await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
 
+    /// <inheritdoc/>
     public void Dispose() => _limiter?.Dispose();
 
     /// <summary>The first problem with the options, or null.</summary>
@@ -126,16 +128,19 @@ internal sealed class ApiResilience : IDisposable
 /// One registered client's <see cref="ApiResilience"/>, as a singleton of its own type so that each client keeps
 /// its own circuit and pacing; the container disposes it with the limiter.
 /// </summary>
-internal sealed class ClientResilience<TClient>(ApiResilienceOptions options, TimeProvider? timeProvider) : IDisposable
+public sealed class ClientResilience<TClient>(ApiResilienceOptions options, TimeProvider? timeProvider) : IDisposable
 {
+    /// <summary>The client's resilience.</summary>
     public ApiResilience Value { get; } = new(options, timeProvider);
 
+    /// <inheritdoc/>
     public void Dispose() => Value.Dispose();
 }
 
 /// <summary>Runs each request through its client's <see cref="ApiResilience"/>.</summary>
-internal sealed class ApiResilienceHandler(ApiResilience resilience) : DelegatingHandler
+public sealed class ApiResilienceHandler(ApiResilience resilience) : DelegatingHandler
 {
+    /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var lease = await resilience.AcquireAsync(cancellationToken).ConfigureAwait(false);

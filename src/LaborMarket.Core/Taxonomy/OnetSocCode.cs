@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace LaborMarket.Normalization.Taxonomy;
+namespace LaborMarket;
 
 /// <summary>
 /// An O*NET-SOC code (<c>XX-XXXX.XX</c>), such as 15-1252.00 Software Developers or 29-1141.01 Acute Care Nurses.

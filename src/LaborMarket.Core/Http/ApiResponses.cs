@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using LaborMarket.Normalization;
 
 namespace LaborMarket.Http;
 
@@ -9,7 +8,7 @@ namespace LaborMarket.Http;
 /// status codes, rejected keys (O*NET answers a bad key with an HTML 403 page), rate limits, wrong content types,
 /// empty and truncated bodies. Credentials are cut out of every address it reports.
 /// </summary>
-internal static class ApiResponses
+public static class ApiResponses
 {
     /// <summary>
     /// The body of a successful JSON response; null for 404 when <paramref name="notFoundIsNull"/>; otherwise throws.

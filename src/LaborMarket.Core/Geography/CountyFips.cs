@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace LaborMarket.Normalization.Geography;
+namespace LaborMarket;
 
 /// <summary>A five-digit county FIPS code (two-digit state + three-digit county), such as 12103 Pinellas County, FL.</summary>
 public readonly record struct CountyFips : ISpanParsable<CountyFips>

@@ -1,8 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using LaborMarket.Normalization.Taxonomy;
 
-namespace LaborMarket.Normalization.Catalog;
+namespace LaborMarket.Files;
 
 /// <summary>A data row of an O*NET text file: its occupation, the requested columns in order, and its line.</summary>
 /// <param name="Code">The row's O*NET-SOC code (the first requested column).</param>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LaborMarket.Normalization;
 using Microsoft.Extensions.Http.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -9,10 +8,12 @@ namespace LaborMarket.Http;
 /// Logs each request of a web client with its credentials cut out of the address (CareerOneStop puts the
 /// user id in the path), in place of IHttpClientFactory's default loggers, which log the address as is.
 /// </summary>
-internal sealed partial class RedactingHttpLogger(ILogger logger, Func<string?[]> secrets) : IHttpClientLogger
+public sealed partial class RedactingHttpLogger(ILogger logger, Func<string?[]> secrets) : IHttpClientLogger
 {
+    /// <inheritdoc/>
     public object? LogRequestStart(HttpRequestMessage request) => Stopwatch.GetTimestamp();
 
+    /// <inheritdoc/>
     public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Information))
@@ -23,6 +24,7 @@ internal sealed partial class RedactingHttpLogger(ILogger logger, Func<string?[]
         }
     }
 
+    /// <inheritdoc/>
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed)
     {
         if (logger.IsEnabled(LogLevel.Warning))

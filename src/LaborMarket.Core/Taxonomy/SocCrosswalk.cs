@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace LaborMarket.Normalization.Taxonomy;
+namespace LaborMarket;
 
 /// <summary>
 /// Maps SOC 2010 codes that changed in SOC 2018 to their 2018 codes, so that older data

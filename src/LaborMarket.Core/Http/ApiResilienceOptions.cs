@@ -1,4 +1,4 @@
-namespace LaborMarket.Normalization;
+namespace LaborMarket.Http;
 
 /// <summary>
 /// How the LaborMarket web clients (O*NET, CareerOneStop, BLS) retry, time out, break the circuit and pace their

@@ -1,4 +1,4 @@
-namespace LaborMarket.Normalization.Taxonomy;
+namespace LaborMarket;
 
 /// <summary>The level of a code in the SOC 2018 hierarchy.</summary>
 public enum SocLevel

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace LaborMarket.Normalization.Geography;
+namespace LaborMarket;
 
 /// <summary>The kind of area an OEWS estimate is published for.</summary>
 public enum AreaLevel
