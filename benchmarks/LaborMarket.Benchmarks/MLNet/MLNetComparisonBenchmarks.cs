@@ -28,7 +28,7 @@ public class MLNetPredictionBenchmarks
     private double[] _out = [];
     private float[][] _floatRows = [];
     private PredictionEngine<FeatureRow, ScoreRow> _engine = null!;
-    private ITransformer _mlnet = null!;
+    private RegressionPredictionTransformer<LightGbmRegressionModelParameters> _mlnet = null!;
     private ITransformer _managedInMlnet = null!;
     private IDataView _data = null!;
     private IntPtr _native;
@@ -114,7 +114,7 @@ public class MLNetPredictionBenchmarks
 /// ML.NET's also reads the data view. A few runs only (each takes seconds).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class MLNetTrainingBenchmarks
 {
     private TrainingSet _train = null!;
