@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using LaborMarket.Benchmarks.Inference;
 using LaborMarket.Inference.ML.Conversion;
 using LaborMarket.Inference.ML.Training;
@@ -111,10 +110,10 @@ public class MLNetPredictionBenchmarks
 /// <summary>
 /// Training 1,000,000 rows x 10 features (the anchor's, all numeric), 200 iterations, lr 0.1, 31 leaves, 2 threads:
 /// the managed trainer, ML.NET's LightGbm and native LightGBM. Each run includes its own binning/dataset building;
-/// ML.NET's also reads the data view. A few runs only (each takes seconds).
+/// ML.NET's also reads the data view. A few runs only (each takes seconds):
+/// <c>--filter '*MLNetTrainingBenchmarks*' --inProcess --strategy Monitoring --warmupCount 0 --iterationCount 3</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class MLNetTrainingBenchmarks
 {
     private TrainingSet _train = null!;
