@@ -51,15 +51,18 @@ public sealed class OnetSemanticIndex
     /// <param name="embedder">The model.</param>
     /// <param name="onetDatabasePath">An O*NET database text release (folder or .zip).</param>
     /// <param name="cacheDirectory">Where the cache files live; null to build in memory only.</param>
+    /// <param name="includeOccupations">Whether to embed descriptions and task statements too (needed for SOC suggestions,
+    /// not for title normalization or similar titles); otherwise <see cref="Occupations"/> is empty.</param>
     /// <param name="progress">Told after each batch while building; may be null.</param>
     /// <param name="cancellationToken">Cancels the build between batches.</param>
     public static Task<OnetSemanticIndex> LoadOrBuildAsync(ITextEmbedder embedder, string onetDatabasePath, string? cacheDirectory,
-        IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        LoadOrBuildAsync(embedder, onetDatabasePath, cacheDirectory, null, progress, cancellationToken);
+        bool includeOccupations = true, IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        LoadOrBuildAsync(embedder, onetDatabasePath, cacheDirectory, null, includeOccupations, progress, cancellationToken);
 
     /// <summary>The same, leaving out the alternate and reported titles <paramref name="excludeTitle"/> says to (held-out evaluation).</summary>
     internal static async Task<OnetSemanticIndex> LoadOrBuildAsync(ITextEmbedder embedder, string onetDatabasePath, string? cacheDirectory,
-        (string Name, Func<string, bool> Exclude)? excludeTitle, IProgress<EmbeddingProgress>? progress, CancellationToken cancellationToken)
+        (string Name, Func<string, bool> Exclude)? excludeTitle, bool includeOccupations, IProgress<EmbeddingProgress>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentException.ThrowIfNullOrEmpty(onetDatabasePath);
@@ -70,7 +73,8 @@ public sealed class OnetSemanticIndex
         var occupationsPath = cacheDirectory is null ? null : Path.Combine(cacheDirectory, $"onet-occupations-{key}.lmvi");
 
         var titles = await LoadOrEmbedAsync(embedder, titlesPath, tag, source.Titles, "O*NET titles", progress, cancellationToken).ConfigureAwait(false);
-        var occupations = await LoadOrEmbedAsync(embedder, occupationsPath, tag, source.Occupations, "O*NET descriptions and tasks", progress, cancellationToken).ConfigureAwait(false);
+        var occupations = !includeOccupations ? new VectorIndex(embedder.ModelId, embedder.Dimensions, [], [])
+            : await LoadOrEmbedAsync(embedder, occupationsPath, tag, source.Occupations, "O*NET descriptions and tasks", progress, cancellationToken).ConfigureAwait(false);
         return new OnetSemanticIndex(titles, occupations, source.Names);
     }
 
