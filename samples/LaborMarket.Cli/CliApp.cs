@@ -45,6 +45,7 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        Semantic.SemanticCommands.Extend(root, console);
         return root;
     }
 
@@ -56,6 +57,7 @@ internal static class CliApp
         Occupations.OccupationCommand.Create(console),
         Profiles.ProfileCommand.Create(console),
         Pipeline.PipelineCommand.Create(console),
+        .. Semantic.SemanticCommands.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.
