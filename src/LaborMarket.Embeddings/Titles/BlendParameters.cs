@@ -7,7 +7,9 @@ namespace LaborMarket.Embeddings.Titles;
 /// <param name="Neighbors">Nearest O*NET titles consulted.</param>
 /// <param name="ConsultOnWordSet">Whether a same-words match also consults embeddings.</param>
 /// <param name="SplitRatio">An exact alias consults embeddings when a second code scores at least this share of the first.</param>
-internal sealed record BlendParameters(double LexicalWeight, double Temperature, double LexicalPower, int Neighbors, bool ConsultOnWordSet, double SplitRatio)
+/// <param name="MaxLexicalConfidence">A lexical result at or above this confidence is kept without consulting embeddings.</param>
+internal sealed record BlendParameters(double LexicalWeight, double Temperature, double LexicalPower, int Neighbors, bool ConsultOnWordSet,
+    double SplitRatio, double MaxLexicalConfidence)
 {
-    public static BlendParameters Default { get; } = new(0.5, 0.04, 2, 20, true, 0.95);
+    public static BlendParameters Default { get; } = new(0.4, 0.08, 2, 30, true, 0.9, 1.01);
 }

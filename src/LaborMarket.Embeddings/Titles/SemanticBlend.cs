@@ -10,6 +10,11 @@ internal static class SemanticBlend
     /// <summary>Whether the lexical evidence is weak or split, so embeddings are worth consulting.</summary>
     public static bool NeedsSemantic(TitleMatch lexical, BlendParameters p)
     {
+        if (lexical.IsMatch && lexical.Confidence >= p.MaxLexicalConfidence)
+        {
+            return false;
+        }
+
         switch (lexical.MatchedBy)
         {
             case MatchMethod.ExactAlias:

@@ -12,7 +12,7 @@ internal static class SemanticConfidence
     public const int FeatureCount = 11;
 
     // Fitted by Fit() on the calibration fold; see the package README for how to refit.
-    internal static readonly double[] Weights = [-1.0, 1.5, 0.8, 0, -0.3, -0.5, 1.0, 2.0, 1.5, 1.0, 0.5, 0];
+    internal static readonly double[] Weights = [-1.398, -0.407, 0.201, -0.168, -0.308, -0.515, 1.45, 1.199, -0.028, 1.748, 1.528, -2.012];
 
     /// <summary>The features of a ranking: method, curated alias, sharing, margins, agreement and similarity.</summary>
     public static double[] Features(TitleMatch lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic)
