@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Embeddings.Clustering;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.DependencyInjection;
 

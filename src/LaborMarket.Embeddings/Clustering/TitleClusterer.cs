@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
 using LaborMarket.Embeddings.Embedding;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Clustering;
 

@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LaborMarket.Embeddings.Embedding;
 using LaborMarket.Embeddings.Search;
-using LaborMarket.Normalization.Catalog;
-using LaborMarket.Normalization.Taxonomy;
+using LaborMarket.Files;
 
 namespace LaborMarket.Embeddings.Occupations;
 

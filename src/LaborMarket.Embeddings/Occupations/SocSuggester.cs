@@ -1,6 +1,5 @@
 using LaborMarket.Embeddings.Embedding;
 using LaborMarket.Embeddings.Titles;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Occupations;
 

@@ -1,4 +1,3 @@
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Search;
 

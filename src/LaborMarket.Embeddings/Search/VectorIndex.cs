@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Search;
 

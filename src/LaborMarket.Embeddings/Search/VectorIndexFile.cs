@@ -1,8 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Search;
 

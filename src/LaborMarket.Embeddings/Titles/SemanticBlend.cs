@@ -1,5 +1,4 @@
 using LaborMarket.Embeddings.Search;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Embeddings.Titles;

@@ -2,7 +2,6 @@ using LaborMarket.Embeddings.Embedding;
 using LaborMarket.Embeddings.Occupations;
 using LaborMarket.Embeddings.Search;
 using LaborMarket.Normalization.Catalog;
-using LaborMarket.Normalization.Taxonomy;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Embeddings.Titles;

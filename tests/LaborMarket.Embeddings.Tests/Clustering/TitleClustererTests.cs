@@ -1,5 +1,4 @@
 using LaborMarket.Embeddings.Clustering;
-using LaborMarket.Normalization.Taxonomy;
 using Xunit.Abstractions;
 
 namespace LaborMarket.Embeddings.Tests.Clustering;

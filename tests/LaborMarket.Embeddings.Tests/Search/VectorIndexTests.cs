@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using LaborMarket.Embeddings.Search;
-using LaborMarket.Normalization;
-using LaborMarket.Normalization.Taxonomy;
 
 namespace LaborMarket.Embeddings.Tests.Search;
 
