@@ -8,7 +8,7 @@ internal static class OnetSubset
 {
     public static readonly string[] Groups = ["15", "29", "47", "53"];
 
-    private static readonly Lazy<string> Folder = new(() => Create(Groups, 4, 4));
+    private static readonly Lazy<string> Folder = new(() => Create(Groups, 3, 3));
 
     public static string Path => Folder.Value;
 
@@ -19,7 +19,7 @@ internal static class OnetSubset
         Directory.CreateDirectory(dir);
         Copy(source, dir, "Occupation Data.txt", groups, int.MaxValue);
         Copy(source, dir, "Alternate Titles.txt", groups, titlesPer);
-        Copy(source, dir, "Sample of Reported Titles.txt", groups, 2);
+        Copy(source, dir, "Sample of Reported Titles.txt", groups, 1);
         Copy(source, dir, "Task Statements.txt", groups, tasksPer);
         return dir;
     }

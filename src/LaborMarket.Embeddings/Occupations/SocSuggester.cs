@@ -10,7 +10,8 @@ namespace LaborMarket.Embeddings.Occupations;
 /// </summary>
 public sealed class SocSuggester
 {
-    // The title and the description evidence share the score equally: a prior choice, not fitted on the test set.
+    // With a description, the title's evidence gets at most half the score, less as the title's own confidence falls
+    // (a bare "Associate" says little): a prior choice, not fitted on the hand-written test set.
     private const double TitleWeight = 0.5;
     private const double DescriptionTemperature = 0.03;
 
@@ -65,7 +66,7 @@ public sealed class SocSuggester
         var byTitle = await _titles.NormalizeAsync(title, 20, cancellationToken).ConfigureAwait(false);
         var scores = new Dictionary<SocCode, Suggestion>();
         var descriptionGiven = !string.IsNullOrWhiteSpace(description) && _descriptionRow.Count > 0;
-        var titleWeight = descriptionGiven ? TitleWeight : 1;
+        var titleWeight = descriptionGiven ? TitleWeight * (0.5 + (0.5 * byTitle.Confidence)) : 1;
         foreach (var c in byTitle.Candidates)
         {
             var s = Get(scores, c.Soc, c.OnetSoc, c.Title);

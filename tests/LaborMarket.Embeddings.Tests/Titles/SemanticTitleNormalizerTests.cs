@@ -23,7 +23,8 @@ public class SemanticTitleNormalizerTests
         Assert.True(results[1].UsedSemantic);
         Assert.Equal("29", results[1].SocCode?.ToString()[..2]);
         Assert.Equal("53", results[3].SocCode?.ToString()[..2]);
-        Assert.Equal(results[1], results[2]);
+        Assert.Equal(results[1].Candidates, results[2].Candidates);
+        Assert.Equal(results[1].Confidence, results[2].Confidence);
         Assert.Equal(2, counting.Texts);   // two distinct weak titles, embedded once each
         Assert.All(results, r => Assert.InRange(r.Confidence, 0, 1));
         Assert.All(results, r => Assert.Equal(r.Candidates.OrderByDescending(c => c.Score).Select(c => c.Soc), r.Candidates.Select(c => c.Soc)));
