@@ -51,7 +51,7 @@ internal static class SimilarCommand
             else
             {
                 var services = host.Services.GetRequiredService<OnetSemanticServices>();
-                index = (await services.GetIndexAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false)).Titles;
+                index = (await services.GetTitleIndexAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false)).Titles;
             }
 
             var query = await embedder.EmbedAsync([parse.GetValue(text)!], cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,7 @@ public sealed class OnetSemanticServices : IDisposable
     private readonly Func<TitleNormalizer> _lexical;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OnetSemanticIndex? _index;
+    private OnetSemanticIndex? _titleIndex;
     private SemanticTitleNormalizer? _normalizer;
 
     /// <summary>Creates the services (nothing is loaded until first use).</summary>
@@ -58,18 +59,45 @@ public sealed class OnetSemanticServices : IDisposable
         }
     }
 
-    /// <summary>The semantic title normalizer.</summary>
+    /// <summary>
+    /// The O*NET semantic index without descriptions and tasks (enough for similar titles and title normalization;
+    /// quicker to build); the full index when it is already loaded.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No O*NET database path is configured.</exception>
+    public async Task<OnetSemanticIndex> GetTitleIndexAsync(IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if ((_index ?? _titleIndex) is { } ready)
+        {
+            return ready;
+        }
+
+        var path = _options.OnetDatabasePath
+            ?? throw new InvalidOperationException("Set EmbeddingsOptions.OnetDatabasePath to an O*NET database text release to use O*NET features.");
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _titleIndex ??= await OnetSemanticIndex.LoadOrBuildAsync(_embedder, path, _options.EffectiveCacheDirectory, false, progress, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The semantic title normalizer (built on the title index).</summary>
     public async Task<SemanticTitleNormalizer> GetTitleNormalizerAsync(IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var index = await GetIndexAsync(progress, cancellationToken).ConfigureAwait(false);
+        var index = await GetTitleIndexAsync(progress, cancellationToken).ConfigureAwait(false);
         return _normalizer ??= new SemanticTitleNormalizer(_lexical(), index, _embedder, _options.ReviewThreshold);
     }
 
     /// <summary>The SOC suggester.</summary>
     public async Task<SocSuggester> GetSocSuggesterAsync(IProgress<EmbeddingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var normalizer = await GetTitleNormalizerAsync(progress, cancellationToken).ConfigureAwait(false);
-        return new SocSuggester(normalizer, _index!, _embedder);
+        var index = await GetIndexAsync(progress, cancellationToken).ConfigureAwait(false);
+        var normalizer = new SemanticTitleNormalizer(_lexical(), index, _embedder, _options.ReviewThreshold);
+        return new SocSuggester(normalizer, index, _embedder);
     }
 
     /// <inheritdoc />
