@@ -78,6 +78,8 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        Semantic.SemanticCommands.Extend(root, console);
+
         // Exit codes close the help of every command.
         foreach (var command in Descendants(root))
         {
@@ -107,6 +109,7 @@ internal static class CliApp
         Occupations.OccupationCommand.Create(console),
         Profiles.ProfileCommand.Create(console),
         Pipeline.PipelineCommand.Create(console),
+        .. Semantic.SemanticCommands.Create(console),
     ];
 
     // Bad input (files, formats, options) is the user's to fix; anything else is our bug.

@@ -1,0 +1,96 @@
+using BenchmarkDotNet.Attributes;
+using LaborMarket.Embeddings.Embedding;
+using LaborMarket.Embeddings.Occupations;
+using LaborMarket.Embeddings.Search;
+using LaborMarket.Embeddings.Titles;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Benchmarks.Embeddings;
+
+/// <summary>
+/// Embedding and semantic normalization on real titles (H-1B sample): the model batched on all cores, the semantic
+/// normalizer on distinct titles (every one embedded) and on the real stream (repeats and exact aliases), exact top-k
+/// search over every O*NET 27.0 title, and loading the cached O*NET title index. The index is built on first run
+/// (minutes) and cached in the temp folder.
+/// </summary>
+[MemoryDiagnoser]
+public class EmbeddingBenchmarks
+{
+    private const int Batch = 256;
+    private MiniLmTextEmbedder _embedder = null!;
+    private OnetSemanticIndex _index = null!;
+    private TitleNormalizer _lexical = null!;
+    private SemanticTitleNormalizer _warm = null!;
+    private string[] _stream = [];
+    private string[] _distinct = [];
+    private float[] _query = [];
+    private string _cacheFile = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _stream = [.. File.ReadLines(BenchmarkData.DataPath("titles/h1b_lca_fy2016_sample_train.csv")).Skip(1)
+            .Select(l => JobTitle(l)).Where(t => t.Length > 0)];
+        _distinct = [.. _stream.Distinct(StringComparer.OrdinalIgnoreCase).Take(Batch)];
+        _embedder = new MiniLmTextEmbedder();
+        var cache = Path.Combine(Path.GetTempPath(), "labormarket-embeddings-cache");
+        _index = OnetSemanticIndex.LoadOrBuildAsync(_embedder, BenchmarkData.DataPath("onet/db_27_0_text"), cache, includeOccupations: false)
+            .GetAwaiter().GetResult();
+        _cacheFile = Directory.GetFiles(cache, "onet-titles-*.lmvi").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        _lexical = TitleNormalizer.Create(new TitleNormalizerOptions { OnetDatabasePath = BenchmarkData.DataPath("onet/db_27_0_text") });
+        _warm = new SemanticTitleNormalizer(_lexical, _index, _embedder);
+        _warm.NormalizeAllAsync(_stream).GetAwaiter().GetResult();
+        _query = _index.Titles.Vector(12_345).ToArray();
+    }
+
+    // The fourth CSV field (JOB_TITLE); employer names before it may hold quoted commas.
+    private static string JobTitle(string line)
+    {
+        var field = 0;
+        var quoted = false;
+        var start = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (line[i] == ',' && !quoted)
+            {
+                if (field == 3)
+                {
+                    return line[start..i].Trim('"');
+                }
+
+                field++;
+                start = i + 1;
+            }
+        }
+
+        return "";
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _embedder.Dispose();
+
+    /// <summary>The model alone: 256 distinct real titles, batches of 64 (per title).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
+    public async Task<int> EmbedTitlesBatched() => (await _embedder.EmbedManyAsync(_distinct, 64)).Length;
+
+    /// <summary>Semantic normalization of 256 distinct titles with an empty cache (the weak ones embedded; per title).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public async Task<int> SemanticNormalizeDistinct() =>
+        (await new SemanticTitleNormalizer(_lexical, _index, _embedder).NormalizeAllAsync(_distinct)).Count;
+
+    /// <summary>Semantic normalization of the real H-1B stream (3,399 rows) with every title seen before (per title).</summary>
+    [Benchmark(OperationsPerInvoke = 3_399)]
+    public async Task<int> SemanticNormalizeSeenStream() => (await _warm.NormalizeAllAsync(_stream)).Count;
+
+    /// <summary>Exact cosine top-10 over all 53,767 O*NET 27.0 titles (one query).</summary>
+    [Benchmark]
+    public int SearchTopTen() => _index.Titles.Search(_query, 10).Count;
+
+    /// <summary>Loading the cached O*NET title index (float16 file, 39 MB).</summary>
+    [Benchmark]
+    public int LoadCachedTitleIndex() => VectorIndexFile.Load(_cacheFile).Index.Count;
+}

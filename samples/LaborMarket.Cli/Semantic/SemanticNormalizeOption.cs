@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Globalization;
+using System.Text;
+using LaborMarket.Cli.Hosting;
+using LaborMarket.Embeddings;
+using LaborMarket.Embeddings.Titles;
+using LaborMarket.Normalization.Titles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LaborMarket.Cli.Semantic;
+
+/// <summary>
+/// <c>labormarket normalize --semantic</c>: the same CSV columns, with codes chosen from lexical and semantic evidence
+/// together (needs <c>--onet-db</c>). Without the flag the command runs as before.
+/// </summary>
+internal static class SemanticNormalizeOption
+{
+    private static readonly string[] CsvHeader =
+        ["input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
+
+    public static void Attach(Command normalize, CliConsole console)
+    {
+        var semantic = new Option<bool>("--semantic") { Description = "Add semantic evidence (sentence embeddings of O*NET's titles; needs --onet-db). CSV output." };
+        var cache = SemanticHost.CacheOption();
+        normalize.Options.Add(semantic);
+        normalize.Options.Add(cache);
+        var lexical = normalize.Action;
+        normalize.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!parse.GetValue(semantic))
+            {
+                return lexical switch
+                {
+                    AsynchronousCommandLineAction a => await a.InvokeAsync(parse, cancellationToken).ConfigureAwait(false),
+                    SynchronousCommandLineAction s => s.Invoke(parse),
+                    _ => ExitCodes.Success,
+                };
+            }
+
+            return await RunAsync(parse, cache, console, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<DirectoryInfo?> cache, CliConsole console, CancellationToken cancellationToken)
+    {
+        var onetDb = parse.GetValue<DirectoryInfo?>("--onet-db") ?? throw new CliUserException("--semantic needs --onet-db (an O*NET database text release).");
+        if (parse.GetValue<string>("--format") is { } format && format != "csv")
+        {
+            throw new CliUserException("--semantic writes CSV only.");
+        }
+
+        var top = parse.GetValue<int>("--top");
+        if (top is < 1 or > 50)
+        {
+            throw new CliUserException("--top must be between 1 and 50.");
+        }
+
+        var titles = parse.GetValue<string[]>("titles") is { Length: > 0 } given ? [.. given]
+            : parse.GetValue<FileInfo?>("--input") is { } input ? CorpusFile.ReadColumn(input, parse.GetValue<string?>("--column"))
+            : ReadLines(console.In);
+
+        using var host = await SemanticHost.StartAsync(onetDb, parse.GetValue(cache), cancellationToken).ConfigureAwait(false);
+        var normalizer = await host.Services.GetRequiredService<OnetSemanticServices>()
+            .GetTitleNormalizerAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
+        var results = await normalizer.NormalizeAllAsync(titles, Math.Max(top, 1), SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
+
+        var file = parse.GetValue<FileInfo?>("--output");
+        var writer = file is not null ? new StreamWriter(file.FullName, append: false, new UTF8Encoding(false)) : console.Out;
+        try
+        {
+            CsvText.WriteRow(writer, CsvHeader);
+            foreach (var m in results)
+            {
+                CsvText.WriteRow(writer, Row(m, top));
+            }
+        }
+        finally
+        {
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (file is not null)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        await host.StopAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static List<string> ReadLines(TextReader reader)
+    {
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    private static string?[] Row(SemanticTitleMatch m, int top) =>
+    [
+        m.Input,
+        m.Role?.Id,
+        m.Role?.Name ?? (m.Candidates.Count > 0 ? m.Candidates[0].Title : null),
+        m.Role?.Family,
+        m.Lexical.Seniority == Normalization.Seniority.SeniorityLevel.VicePresident ? "vice_president" : m.Lexical.Seniority.ToString().ToLowerInvariant(),
+        m.SocCode?.ToString(),
+        m.OnetSocCode?.ToString(),
+        m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
+        m.NeedsReview ? "true" : "false",
+        !m.UsedSemantic ? Method(m.Lexical.MatchedBy) : m.SocCode == m.Lexical.SocCode ? Method(m.Lexical.MatchedBy) + "+semantic" : "semantic",
+        m.Candidates.Count > 0 ? m.Candidates[0].Evidence : m.Lexical.MatchedText,
+        top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OnetSoc}:{c.Title}:{c.Score:0.###}"))),
+    ];
+
+    private static string Method(MatchMethod method) => method switch
+    {
+        MatchMethod.ExactAlias => "exact_alias",
+        MatchMethod.WordSet => "word_set",
+        MatchMethod.TokenScore => "token_score",
+        MatchMethod.Fuzzy => "fuzzy",
+        _ => "none",
+    };
+}

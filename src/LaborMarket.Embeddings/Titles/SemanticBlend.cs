@@ -1,0 +1,122 @@
+using LaborMarket.Embeddings.Search;
+using LaborMarket.Normalization.Titles;
+
+namespace LaborMarket.Embeddings.Titles;
+
+/// <summary>Combines a lexical result and the nearest O*NET titles into one ranking by 6-digit SOC code.</summary>
+internal static class SemanticBlend
+{
+    /// <summary>Whether the lexical evidence is weak or split, so embeddings are worth consulting.</summary>
+    public static bool NeedsSemantic(TitleMatch lexical, BlendParameters p)
+    {
+        if (lexical.IsMatch && lexical.Confidence >= p.MaxLexicalConfidence)
+        {
+            return false;
+        }
+
+        switch (lexical.MatchedBy)
+        {
+            case MatchMethod.ExactAlias:
+                break;
+            case MatchMethod.WordSet when !p.ConsultOnWordSet:
+                break;
+            default:
+                return true;
+        }
+
+        // An alias that O*NET files under several codes is split evidence.
+        var candidates = lexical.Candidates;
+        if (candidates.Count < 2)
+        {
+            return false;
+        }
+
+        var first = candidates[0];
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            if (candidates[i].Role.Soc != first.Role.Soc)
+            {
+                return candidates[i].Score >= p.SplitRatio * first.Score;
+            }
+        }
+
+        return false;
+    }
+
+    public static List<SemanticCandidate> Rank(TitleMatch lexical, IReadOnlyList<SimilarItem> neighbors, BlendParameters p,
+        IReadOnlyDictionary<OnetSocCode, string> names)
+    {
+        var bySoc = new Dictionary<SocCode, Acc>();
+        double lexTotal = 0;
+        foreach (var c in lexical.Candidates)
+        {
+            var soc = c.Role.Soc;
+            var acc = bySoc.TryGetValue(soc, out var a) ? a : new Acc();
+            if (c.Score > acc.Lex)
+            {
+                acc.Lex = c.Score;
+                acc.LexCode = c.Role.OnetSoc;
+                acc.LexText = c.MatchedText;
+                acc.LexName = c.Role.Name;
+            }
+
+            bySoc[soc] = acc;
+        }
+
+        foreach (var acc in bySoc.Values)
+        {
+            lexTotal += Math.Pow(acc.Lex, p.LexicalPower);
+        }
+
+        double semTotal = 0;
+        var count = Math.Min(p.Neighbors, neighbors.Count);
+        var best = count > 0 ? neighbors[0].Score : 0f;
+        for (var i = 0; i < count; i++)
+        {
+            var n = neighbors[i];
+            var code = n.Entry.Code!.Value;
+            var w = Math.Exp((n.Score - best) / p.Temperature);
+            semTotal += w;
+            var acc = bySoc.TryGetValue(code.Soc, out var a) ? a : new Acc();
+            acc.Sem += w;
+            if (acc.SemText is null)
+            {
+                acc.SemCode = code;
+                acc.SemText = n.Entry.Text;
+                acc.SemSimilarity = n.Score;
+            }
+
+            bySoc[code.Soc] = acc;
+        }
+
+        var lexWeight = semTotal == 0 ? 1 : lexTotal == 0 ? 0 : p.LexicalWeight;
+        var result = new List<SemanticCandidate>(bySoc.Count);
+        foreach (var (soc, acc) in bySoc)
+        {
+            var lexShare = lexTotal == 0 ? 0 : Math.Pow(acc.Lex, p.LexicalPower) / lexTotal;
+            var semShare = semTotal == 0 ? 0 : acc.Sem / semTotal;
+            var score = (lexWeight * lexShare) + ((1 - lexWeight) * semShare);
+            var code = acc.LexCode ?? acc.SemCode!.Value;
+            var title = names.TryGetValue(code, out var name) ? name : acc.LexName ?? acc.SemText!;
+            var evidence = acc.SemText is not null
+                ? $"nearest O*NET title '{acc.SemText}' ({acc.SemSimilarity:0.00})" + (acc.LexText is null ? "" : $"; alias '{acc.LexText}' ({acc.Lex:0.00})")
+                : $"alias '{acc.LexText}' ({acc.Lex:0.00})";
+            result.Add(new SemanticCandidate(soc, code, title, Math.Round(score, 4), acc.Lex, Math.Round(semShare, 4), evidence));
+        }
+
+        result.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : b.LexicalScore.CompareTo(a.LexicalScore));
+        return result;
+    }
+
+    private sealed class Acc
+    {
+        public double Lex;
+        public OnetSocCode? LexCode;
+        public string? LexText;
+        public string? LexName;
+        public double Sem;
+        public OnetSocCode? SemCode;
+        public string? SemText;
+        public float SemSimilarity;
+    }
+}
