@@ -143,7 +143,7 @@ public readonly record struct CipCode : ISpanParsable<CipCode>, ISpanFormattable
         s = s.Trim();
         // NCES writes codes as Excel formulas so that leading zeros survive: ="01.0000" (=01.0000 once a CSV
         // reader has taken the quotes off).
-        if (s.StartsWith('='))
+        if (!s.IsEmpty && s[0] == '=')
         {
             s = s[1..];
             if (s.Length >= 2 && s[0] == '"' && s[^1] == '"')
