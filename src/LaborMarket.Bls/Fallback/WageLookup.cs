@@ -111,6 +111,17 @@ public sealed class WageLookup
             }
         }
 
+        if (!Index.IsDetailed(socId) && OewsAggregates.Of(soc) is { } aggregate && Index.IsDetailed(Index.SocId(aggregate)))
+        {
+            if (steps.Records)
+            {
+                steps.Add(new WageStep(WageStepKind.OewsAggregate, 0, default, soc, aggregate, 0, default, null));
+            }
+
+            soc = aggregate;
+            socId = Index.SocId(soc);
+        }
+
         var plan = PlanFor(location);
         if (steps.Records && plan.Step is { } planStep)
         {

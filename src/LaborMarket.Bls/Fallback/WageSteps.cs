@@ -9,6 +9,7 @@ internal enum WageStepKind : byte
     /// <summary>Ready-made wording in <see cref="WageStep.Text"/>.</summary>
     Text,
     Soc2010,
+    OewsAggregate,
     BroadOnly,
     NotPublished,
     TopCoded,
@@ -48,6 +49,7 @@ internal static class WageSteps
         {
             WageStepKind.Text => s.Text!,
             WageStepKind.Soc2010 => $"{s.Soc} is a SOC 2010 code: using SOC 2018 {s.Code}",
+            WageStepKind.OewsAggregate => $"{s.Soc} is published by OEWS within {s.Code}",
             WageStepKind.BroadOnly => $"{s.Soc} is published only as broad occupation {s.Code}",
             WageStepKind.NotPublished => string.Concat(s.Soc.ToString(), " not published in ", describe(s.Area)),
             WageStepKind.TopCoded => $"{name} top-coded (#) in {describe(s.Area)}: at least {s.Value.Value!.Value.ToString("N0", CultureInfo.InvariantCulture)}",

@@ -25,9 +25,10 @@ public readonly record struct OnetSocCode : ISpanParsable<OnetSocCode>, ISpanFor
     }
 
     /// <summary>
-    /// The SOC 2018 code this O*NET occupation belongs to (15-1252 for 15-1252.00). The O*NET-SOC 2019
-    /// taxonomy keeps four occupations that SOC 2018 merged; they report the merged code
-    /// (21-1011 and 21-1014 report 21-1018; 51-2022 and 51-2023 report 51-2028).
+    /// The code this O*NET occupation's wages and counts are reported under (15-1252 for 15-1252.00). Four
+    /// SOC 2018 occupations are reported only under a combined code (OEWS and O*NET's crosswalks use it):
+    /// 21-1011 and 21-1014 under 21-1018, 51-2022 and 51-2023 under 51-2028. <see cref="OnetSixDigit"/> is the
+    /// SOC 2018 code as O*NET prints it.
     /// </summary>
     public SocCode Soc => SocCode.FromValueUnchecked((_value / 100) switch
     {

@@ -28,7 +28,11 @@ public sealed record EducationLevel(int Category, string Level, double Percent);
 /// <param name="Code">Its O*NET-SOC code.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Tier">O*NET's relatedness tier ("Primary-Short", "Primary-Long", "Supplemental").</param>
-public sealed record RelatedOccupation(OnetSocCode Code, string Title, string Tier);
+public sealed record RelatedOccupation(OnetSocCode Code, string Title, string Tier)
+{
+    /// <summary>O*NET's relatedness index (1 = most related), or null when the source does not give it.</summary>
+    public int? Index { get; init; }
+}
 
 /// <summary>A rated element of the content model (a skill, a knowledge area or an ability).</summary>
 /// <param name="Id">O*NET's element id, such as "2.A.1.a".</param>

@@ -187,7 +187,7 @@ public sealed class OnetDatabase : IOccupationContentSource
             Tools = Tools.ToArray(),
             Education = Education.OrderBy(e => e.Category).ToArray(),
             JobZone = JobZone,
-            Related = Related.OrderBy(r => r.Index).Select(r => new RelatedOccupation(r.Code, all.GetValueOrDefault(r.Code)?.Title ?? "", r.Tier)).ToArray(),
+            Related = Related.OrderBy(r => r.Index).Select(r => new RelatedOccupation(r.Code, all.GetValueOrDefault(r.Code)?.Title ?? "", r.Tier) { Index = r.Index }).ToArray(),
             AlternateTitles = AlternateTitles.ToArray(),
             Skills = Ratings(Skills),
             Knowledge = Ratings(Knowledge),

@@ -1,0 +1,173 @@
+using System.Collections.Frozen;
+using LaborMarket.Onet.Database;
+
+namespace LaborMarket.Onet.Programs;
+
+/// <summary>
+/// The NCES CIP 2020 to SOC 2018 crosswalk: which occupations a program prepares for, and which programs lead to
+/// an occupation. Read from the official file (<c>CIP2020_SOC2018_Crosswalk.csv</c>, the workbook's CIP-SOC
+/// sheet); titles and definitions come from the CIP 2020 code list when it is given, and SOC codes are expanded to
+/// their O*NET-SOC occupations when an O*NET release is given. SOC 2010 codes are mapped to SOC 2018 first.
+/// Immutable and thread-safe once loaded.
+/// </summary>
+public sealed class CipSocCrosswalk
+{
+    private const string NoMatchSoc = "99-9999";
+    private const string NoMatchCip = "99.9999";
+
+    private readonly FrozenDictionary<CipCode, CipProgram> _programs;
+    private readonly FrozenDictionary<SocCode, string> _socTitles;
+    private readonly FrozenDictionary<CipCode, SocCode[]> _bySoc;
+    private readonly FrozenDictionary<SocCode, CipCode[]> _byCip;
+    private readonly FrozenDictionary<SocCode, OnetOccupation[]> _onet;
+
+    private CipSocCrosswalk(
+        Dictionary<CipCode, CipProgram> programs, Dictionary<SocCode, string> socTitles, List<(CipCode Cip, SocCode Soc)> pairs,
+        Dictionary<SocCode, OnetOccupation[]> onet, CrosswalkUnmatched unmatched)
+    {
+        _programs = programs.ToFrozenDictionary();
+        _socTitles = socTitles.ToFrozenDictionary();
+        _bySoc = pairs.GroupBy(p => p.Cip).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Soc).Distinct().Order().ToArray());
+        _byCip = pairs.GroupBy(p => p.Soc).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Cip).Distinct().Order().ToArray());
+        _onet = onet.ToFrozenDictionary();
+        PairCount = pairs.Count;
+        Unmatched = unmatched;
+    }
+
+    /// <summary>The number of program-occupation pairs (NO MATCH rows left out).</summary>
+    public int PairCount { get; }
+
+    /// <summary>The NO MATCH rows of the file, kept out of the answers.</summary>
+    public CrosswalkUnmatched Unmatched { get; }
+
+    /// <summary>Every program that leads to at least one occupation.</summary>
+    public IEnumerable<CipCode> Programs => _bySoc.Keys.Order();
+
+    /// <summary>Every SOC code that at least one program leads to.</summary>
+    public IEnumerable<SocCode> Occupations => _byCip.Keys.Order();
+
+    /// <summary>Reads the crosswalk.</summary>
+    /// <param name="crosswalkPath">The official <c>CIP2020_SOC2018_Crosswalk.csv</c>.</param>
+    /// <param name="cipCodesPath">The CIP 2020 code list (<c>CIPCode2020.csv</c>) for definitions, or null.</param>
+    /// <param name="onet">An O*NET release to expand SOC codes to O*NET-SOC occupations, or null.</param>
+    /// <exception cref="LaborMarketFormatException">A row holds a code that is not a CIP or SOC code; the message names the file, line and column.</exception>
+    /// <exception cref="FileNotFoundException">A file does not exist.</exception>
+    public static CipSocCrosswalk Load(string crosswalkPath, string? cipCodesPath = null, OnetDatabase? onet = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(crosswalkPath);
+        var name = Path.GetFileName(crosswalkPath);
+        var programs = new Dictionary<CipCode, CipProgram>();
+        var socTitles = new Dictionary<SocCode, string>();
+        var pairs = new List<(CipCode, SocCode)>();
+        var unmatchedCip = new Dictionary<CipCode, CipProgram>();
+        var unmatchedSoc = new Dictionary<SocCode, string>();
+        foreach (var (f, line) in DelimitedRows.Read(crosswalkPath, ["CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"]))
+        {
+            if (f[0] == NoMatchCip)
+            {
+                unmatchedSoc[ParseSoc(f[2], name, line)] = f[3];
+                continue;
+            }
+
+            var cip = CipCode.TryParse(f[0], out var c) && c.Level == CipLevel.Program
+                ? c
+                : throw new LaborMarketFormatException(name, line, "CIP2020Code", $"'{f[0]}' is not a six-digit CIP code");
+            var program = new CipProgram(cip, TrimTitle(f[1]), null);
+            if (f[2] == NoMatchSoc)
+            {
+                unmatchedCip[cip] = program;
+                continue;
+            }
+
+            var soc = ParseSoc(f[2], name, line);
+            programs.TryAdd(cip, program);
+            socTitles.TryAdd(soc, f[3]);
+            pairs.Add((cip, soc));
+        }
+
+        if (cipCodesPath is not null)
+        {
+            AddDefinitions(cipCodesPath, programs, unmatchedCip);
+        }
+
+        var onetBySoc = new Dictionary<SocCode, OnetOccupation[]>();
+        if (onet is not null)
+        {
+            foreach (var group in onet.Codes.GroupBy(code => code.OnetSixDigit))
+            {
+                onetBySoc[group.Key] = group.Select(code => new OnetOccupation(code, onet.Find(code)!.Title)).ToArray();
+            }
+        }
+
+        var unmatched = new CrosswalkUnmatched(
+            unmatchedCip.Values.OrderBy(p => p.Code).ToArray(),
+            unmatchedSoc.OrderBy(p => p.Key).Select(p => new CrosswalkOccupation(p.Key, p.Value, [])).ToArray());
+        return new CipSocCrosswalk(programs, socTitles, pairs, onetBySoc, unmatched);
+    }
+
+    /// <summary>
+    /// The occupations a program prepares for. A series (51.38) or family (51) answers for every program in it.
+    /// An unknown code answers with none.
+    /// </summary>
+    public IReadOnlyList<CrosswalkOccupation> OccupationsFor(CipCode cip)
+    {
+        var socs = cip.Level == CipLevel.Program
+            ? _bySoc.GetValueOrDefault(cip, [])
+            : _bySoc.Where(p => p.Key.IsWithin(cip)).SelectMany(p => p.Value).Distinct().Order().ToArray();
+        return socs.Select(Occupation).ToArray();
+    }
+
+    /// <summary>
+    /// The programs that lead to an occupation. A SOC 2010 code is mapped to SOC 2018 first (every code of a
+    /// split); a broad or minor group answers for every occupation in it.
+    /// </summary>
+    public IReadOnlyList<CipProgram> ProgramsFor(SocCode soc)
+    {
+        IEnumerable<SocCode> targets = soc.Level == SocLevel.Detailed
+            ? (_byCip.ContainsKey(soc) || !SocCrosswalk.Changed(soc) ? [soc] : SocCrosswalk.From2010All(soc))
+            : _byCip.Keys.Where(k => k.IsWithin(soc));
+        return targets.SelectMany(t => _byCip.GetValueOrDefault(t, [])).Distinct().Order().Select(Program).ToArray();
+    }
+
+    /// <summary>The program with this code as the crosswalk and the code list name it, or null.</summary>
+    public CipProgram? FindProgram(CipCode cip) => _programs.GetValueOrDefault(cip);
+
+    /// <summary>The occupation with this SOC code, with its O*NET occupations, or null when no program leads to it.</summary>
+    public CrosswalkOccupation? FindOccupation(SocCode soc) => _socTitles.ContainsKey(soc) ? Occupation(soc) : null;
+
+    private CrosswalkOccupation Occupation(SocCode soc) =>
+        new(soc, _socTitles.GetValueOrDefault(soc, ""), _onet.GetValueOrDefault(soc, []));
+
+    private CipProgram Program(CipCode cip) => _programs[cip];
+
+    private static SocCode ParseSoc(string text, string file, long line) =>
+        SocCode.TryParse(text, out var soc) && soc.Level == SocLevel.Detailed
+            ? soc
+            : throw new LaborMarketFormatException(file, line, "SOC2018Code", $"'{text}' is not a detailed SOC code");
+
+    private static string TrimTitle(string title) => title.EndsWith('.') ? title[..^1] : title;
+
+    private static void AddDefinitions(string path, Dictionary<CipCode, CipProgram> programs, Dictionary<CipCode, CipProgram> unmatched)
+    {
+        var name = Path.GetFileName(path);
+        foreach (var (f, line) in DelimitedRows.Read(path, ["CIPCode", "CIPTitle", "CIPDefinition"]))
+        {
+            var code = CipCode.TryParse(f[0], out var c)
+                ? c
+                : throw new LaborMarketFormatException(name, line, "CIPCode", $"'{f[0]}' is not a CIP code");
+            var program = new CipProgram(code, TrimTitle(f[1]), f[2]);
+            if (programs.ContainsKey(code))
+            {
+                programs[code] = program;
+            }
+            else if (unmatched.ContainsKey(code))
+            {
+                unmatched[code] = program;
+            }
+            else if (code.Level != CipLevel.Program)
+            {
+                programs[code] = program; // series and families, for titles of a group
+            }
+        }
+    }
+}
