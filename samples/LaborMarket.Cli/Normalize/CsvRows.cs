@@ -9,12 +9,40 @@ namespace LaborMarket.Cli.Normalize;
 /// </summary>
 internal sealed class CsvRows(TextReader reader, string source)
 {
-    private readonly CsvReader _reader = new(reader, source);
-
     private const int ChunkSize = 32 * 1024;
 
-    /// <summary>The next record's fields, or null at the end of the input.</summary>
-    public IReadOnlyList<string>? Read() => _reader.ReadRecord();
+    /// <summary>
+    /// The next record's fields (the header), or null at the end of the input. The record is taken off the input one
+    /// character at a time, so that <see cref="Chunks"/> goes on from exactly where it ends; its fields are then read by
+    /// the CLI's CSV reader.
+    /// </summary>
+    public IReadOnlyList<string>? Read()
+    {
+        var record = new StringBuilder();
+        var quoted = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            var ch = (char)c;
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (ch == '\n' && !quoted)
+            {
+                break;
+            }
+
+            record.Append(ch);
+        }
+
+        if (c < 0 && record.Length == 0)
+        {
+            return null;
+        }
+
+        return new CsvReader(new StringReader(record.ToString()), source).ReadRecord() ?? [""];
+    }
 
     /// <summary>
     /// The rest of the input as chunks of whole records (a record ends at a line break outside quotes). Only quotes and

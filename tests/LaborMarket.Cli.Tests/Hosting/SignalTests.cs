@@ -21,7 +21,9 @@ public class SignalTests
         }
 
         // The built tool as a child process, fed titles without end so it is busy when the signal comes.
-        var tool = Path.Combine(AppContext.BaseDirectory, "labormarket");
+        // Run from the CLI's own build output: the test folder carries ASP.NET Core for the README tests, which the tool does not.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var tool = Path.Combine(TestData.RepoRoot, "samples", "LaborMarket.Cli", "bin", configuration, "net10.0", "labormarket");
         var start = new ProcessStartInfo(tool, ["normalize", "--format", "jsonl"])
         {
             RedirectStandardInput = true,

@@ -27,11 +27,11 @@ public class NormalizeCommandTests
         var (code, output, _) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "TITLE", "--format", "json");
 
         Assert.Equal(0, code);
-        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("match")).ToList();
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         Assert.Equal(["Registered Nurse", "Analyst, Budget", "", "Line\nCook", "Welder"], rows.Select(r => r.GetProperty("input").GetString()));
-        Assert.Equal("budget-analyst", rows[1].GetProperty("role").GetProperty("id").GetString());
-        Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("role").ValueKind);
-        Assert.Equal("restaurant-cook", rows[3].GetProperty("role").GetProperty("id").GetString());
+        Assert.Equal("budget-analyst", rows[1].GetProperty("role_id").GetString());
+        Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("role_id").ValueKind);
+        Assert.Equal("restaurant-cook", rows[3].GetProperty("role_id").GetString());
         Assert.Equal("51-4121", rows[4].GetProperty("soc_code").GetString());
         Assert.True(rows[2].GetProperty("needs_review").GetBoolean());
     }

@@ -67,7 +67,7 @@ public class PipelineCommandTests
             "--data", TestData.DataPath(""), "--model", "salary", "--registry", registry, "--format", "json");
         Assert.True(profileCode == 0, profileError);
         var estimate = JsonDocument.Parse(profile).RootElement.GetProperty("estimate");
-        var (p10, median, p90) = (estimate.GetProperty("annual_p10").GetDouble(), estimate.GetProperty("annual_median").GetDouble(), estimate.GetProperty("annual_p90").GetDouble());
+        var (p10, median, p90) = (estimate.GetProperty("p10").GetDouble(), estimate.GetProperty("median").GetDouble(), estimate.GetProperty("p90").GetDouble());
         Assert.True(p10 <= median && median <= p90);
         Assert.InRange(median, 50_000, 250_000);
     }

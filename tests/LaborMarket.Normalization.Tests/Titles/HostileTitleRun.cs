@@ -18,8 +18,8 @@ internal static class HostileTitleRun
             seen++;
             try
             {
-                var m = normalizer.Normalize(title);
-                if (m.Explanation is null || m.Candidates is null || m.CleanedTitle is null)
+                var e = normalizer.Explain(title);
+                if (e.Summary is null || e.Candidates is null || e.CleanedTitle is null || e.Match != normalizer.Normalize(title))
                 {
                     failures.Add($"no account for {Describe(title)}");
                 }

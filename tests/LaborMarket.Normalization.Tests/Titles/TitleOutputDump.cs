@@ -53,23 +53,23 @@ public class TitleOutputDump
     {
         var sb = new StringBuilder();
         sb.Append(Escape(title));
-        TitleMatch m;
+        TitleExplanation e;
         try
         {
-            m = normalizer.Normalize(title);
-            _ = m.Candidates;
+            e = normalizer.Explain(title);
         }
         catch (Exception ex)
         {
             return sb.Append("\tTHROWS ").Append(ex.GetType().Name).ToString();
         }
 
+        var m = e.Match;
         sb.Append('\t').Append(m.Role?.Id).Append('\t').Append(m.SocCode?.ToString()).Append('\t').Append(m.OnetSocCode?.ToString())
             .Append('\t').Append(m.Seniority).Append('\t').Append(m.Confidence.ToString("R", CultureInfo.InvariantCulture))
             .Append('\t').Append(m.MatchedBy).Append('\t').Append(Escape(m.MatchedText ?? "")).Append('\t').Append(m.NeedsReview)
-            .Append('\t').Append(Escape(m.CleanedTitle)).Append('\t').Append(Escape(m.SeniorityEvidence ?? "")).Append('\t')
-            .Append(Escape(m.UnmatchedReason ?? ""));
-        foreach (var c in m.Candidates.Take(3))
+            .Append('\t').Append(Escape(e.CleanedTitle)).Append('\t').Append(Escape(e.SeniorityEvidence ?? "")).Append('\t')
+            .Append(Escape(e.UnmatchedReason ?? ""));
+        foreach (var c in e.Candidates.Take(3))
         {
             sb.Append('\t').Append(c.Role.Id).Append('|').Append(c.Score.ToString("R", CultureInfo.InvariantCulture)).Append('|')
                 .Append(Escape(c.MatchedText));
