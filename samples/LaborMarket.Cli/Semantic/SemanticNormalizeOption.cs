@@ -105,13 +105,13 @@ internal static class SemanticNormalizeOption
         m.Role?.Id,
         m.Role?.Name ?? (m.Candidates.Count > 0 ? m.Candidates[0].Title : null),
         m.Role?.Family,
-        m.Lexical.Seniority == Normalization.Seniority.SeniorityLevel.VicePresident ? "vice_president" : m.Lexical.Seniority.ToString().ToLowerInvariant(),
+        m.Lexical.Match.Seniority == Normalization.Seniority.SeniorityLevel.VicePresident ? "vice_president" : m.Lexical.Match.Seniority.ToString().ToLowerInvariant(),
         m.SocCode?.ToString(),
         m.OnetSocCode?.ToString(),
         m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
         m.NeedsReview ? "true" : "false",
-        !m.UsedSemantic ? Method(m.Lexical.MatchedBy) : m.SocCode == m.Lexical.SocCode ? Method(m.Lexical.MatchedBy) + "+semantic" : "semantic",
-        m.Candidates.Count > 0 ? m.Candidates[0].Evidence : m.Lexical.MatchedText,
+        !m.UsedSemantic ? Method(m.Lexical.Match.MatchedBy) : m.SocCode == m.Lexical.Match.SocCode ? Method(m.Lexical.Match.MatchedBy) + "+semantic" : "semantic",
+        m.Candidates.Count > 0 ? m.Candidates[0].Evidence : m.Lexical.Match.MatchedText,
         top == 1 ? "" : string.Join(';', m.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.OnetSoc}:{c.Title}:{c.Score:0.###}"))),
     ];
 

@@ -7,14 +7,14 @@ namespace LaborMarket.Embeddings.Titles;
 internal static class SemanticBlend
 {
     /// <summary>Whether the lexical evidence is weak or split, so embeddings are worth consulting.</summary>
-    public static bool NeedsSemantic(TitleMatch lexical, BlendParameters p)
+    public static bool NeedsSemantic(TitleExplanation lexical, BlendParameters p)
     {
-        if (lexical.IsMatch && lexical.Confidence >= p.MaxLexicalConfidence)
+        if (lexical.Match.IsMatch && lexical.Match.Confidence >= p.MaxLexicalConfidence)
         {
             return false;
         }
 
-        switch (lexical.MatchedBy)
+        switch (lexical.Match.MatchedBy)
         {
             case MatchMethod.ExactAlias:
                 break;
@@ -43,7 +43,7 @@ internal static class SemanticBlend
         return false;
     }
 
-    public static List<SemanticCandidate> Rank(TitleMatch lexical, IReadOnlyList<SimilarItem> neighbors, BlendParameters p,
+    public static List<SemanticCandidate> Rank(TitleExplanation lexical, IReadOnlyList<SimilarItem> neighbors, BlendParameters p,
         IReadOnlyDictionary<OnetSocCode, string> names)
     {
         var bySoc = new Dictionary<SocCode, Acc>();

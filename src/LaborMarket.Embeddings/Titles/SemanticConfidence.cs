@@ -15,14 +15,14 @@ internal static class SemanticConfidence
     internal static readonly double[] Weights = [-1.398, -0.407, 0.201, -0.168, -0.308, -0.515, 1.45, 1.199, -0.028, 1.748, 1.528, -2.012];
 
     /// <summary>The features of a ranking: method, curated alias, sharing, margins, agreement and similarity.</summary>
-    public static double[] Features(TitleMatch lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic)
+    public static double[] Features(TitleExplanation lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic)
     {
         var f = new double[FeatureCount];
-        f[0] = lexical.MatchedBy == MatchMethod.ExactAlias ? 1 : 0;
-        f[1] = lexical.MatchedBy == MatchMethod.WordSet ? 1 : 0;
-        f[2] = lexical.MatchedBy == MatchMethod.TokenScore ? 1 : 0;
-        f[3] = lexical.MatchedBy is MatchMethod.Fuzzy or MatchMethod.None ? 1 : 0;
-        f[4] = lexical.Role is { Source: RoleSource.Embedded or RoleSource.Custom } ? 1 : 0;
+        f[0] = lexical.Match.MatchedBy == MatchMethod.ExactAlias ? 1 : 0;
+        f[1] = lexical.Match.MatchedBy == MatchMethod.WordSet ? 1 : 0;
+        f[2] = lexical.Match.MatchedBy == MatchMethod.TokenScore ? 1 : 0;
+        f[3] = lexical.Match.MatchedBy is MatchMethod.Fuzzy or MatchMethod.None ? 1 : 0;
+        f[4] = lexical.Match.Role is { Source: RoleSource.Embedded or RoleSource.Custom } ? 1 : 0;
 
         // How many other codes the lexical evidence gives nearly the same weight.
         var shared = 0;
@@ -37,9 +37,9 @@ internal static class SemanticConfidence
         var p2 = ranking.Count > 1 ? ranking[1].Score : 0;
         f[6] = p1;
         f[7] = p1 - p2;
-        f[8] = usedSemantic && ranking.Count > 0 && lexical.SocCode == ranking[0].Soc && ranking[0].SemanticScore >= 0.5 ? 1 : 0;
+        f[8] = usedSemantic && ranking.Count > 0 && lexical.Match.SocCode == ranking[0].Soc && ranking[0].SemanticScore >= 0.5 ? 1 : 0;
         f[9] = ranking.Count > 0 ? ranking[0].SemanticScore : 0;
-        f[10] = lexical.Confidence;
+        f[10] = lexical.Match.Confidence;
         return f;
     }
 

@@ -13,7 +13,7 @@ public sealed record SemanticTitleMatch
     public required string Input { get; init; }
 
     /// <summary>The lexical normalizer's result for the same title.</summary>
-    public required TitleMatch Lexical { get; init; }
+    public required TitleExplanation Lexical { get; init; }
 
     /// <summary>The chosen 6-digit SOC code; null when neither kind of evidence found one.</summary>
     public SocCode? SocCode { get; init; }

@@ -81,12 +81,12 @@ public sealed class SemanticTitleNormalizer
         ArgumentNullException.ThrowIfNull(titles);
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(topK, 50);
-        var lexical = new TitleMatch[titles.Count];
+        var lexical = new TitleExplanation[titles.Count];
         var queries = new string?[titles.Count];
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < titles.Count; i++)
         {
-            lexical[i] = _lexical.Normalize(titles[i], Math.Max(topK, 10));
+            lexical[i] = _lexical.Explain(titles[i], Math.Max(topK, 10));
             if (SemanticBlend.NeedsSemantic(lexical[i], Parameters) && QueryText(lexical[i]) is { } q)
             {
                 queries[i] = q;
@@ -117,17 +117,17 @@ public sealed class SemanticTitleNormalizer
     }
 
     /// <summary>The text embedded for a title: the cleaned title (abbreviations expanded, noise dropped), else the input.</summary>
-    internal static string? QueryText(TitleMatch lexical)
+    internal static string? QueryText(TitleExplanation lexical)
     {
         var cleaned = lexical.CleanedTitle;
-        var text = string.IsNullOrWhiteSpace(cleaned) ? lexical.Input : cleaned;
+        var text = string.IsNullOrWhiteSpace(cleaned) ? lexical.Match.Input : cleaned;
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    internal SemanticTitleMatch Combine(string input, TitleMatch lexical, IReadOnlyList<SimilarItem>? neighbors, int topK) =>
+    internal SemanticTitleMatch Combine(string input, TitleExplanation lexical, IReadOnlyList<SimilarItem>? neighbors, int topK) =>
         Combine(input, lexical, neighbors, topK, Parameters, Weights);
 
-    internal SemanticTitleMatch Combine(string input, TitleMatch lexical, IReadOnlyList<SimilarItem>? neighbors, int topK,
+    internal SemanticTitleMatch Combine(string input, TitleExplanation lexical, IReadOnlyList<SimilarItem>? neighbors, int topK,
         BlendParameters parameters, IReadOnlyList<double> weights)
     {
         var used = neighbors is not null;
@@ -137,7 +137,7 @@ public sealed class SemanticTitleNormalizer
         Role? role = null;
         if (best is not null)
         {
-            role = lexical.Role is { } r && r.Soc == best.Soc ? r : _onetRoles.GetValueOrDefault(best.OnetSoc);
+            role = lexical.Match.Role is { } r && r.Soc == best.Soc ? r : _onetRoles.GetValueOrDefault(best.OnetSoc);
         }
 
         return new SemanticTitleMatch

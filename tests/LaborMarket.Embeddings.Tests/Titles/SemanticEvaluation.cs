@@ -17,14 +17,14 @@ internal static class SemanticEvaluation
     }
 
     /// <summary>A labeled title with its lexical result and its nearest O*NET titles, worked out once.</summary>
-    internal sealed record Prepared(HeldOutTitles.Labeled Item, TitleMatch Lexical, IReadOnlyList<SimilarItem>? Neighbors);
+    internal sealed record Prepared(HeldOutTitles.Labeled Item, TitleExplanation Lexical, IReadOnlyList<SimilarItem>? Neighbors);
 
     public static string CacheDirectory => Path.Combine(Path.GetTempPath(), "labormarket-embeddings-cache");
 
     public static async Task<List<Prepared>> PrepareAsync(IReadOnlyList<HeldOutTitles.Labeled> items, TitleNormalizer lexical,
         OnetSemanticIndex index, ITextEmbedder embedder, int neighbors = 30)
     {
-        var matches = items.Select(i => lexical.Normalize(i.Title, 10)).ToArray();
+        var matches = items.Select(i => lexical.Explain(i.Title, 10)).ToArray();
         var queries = matches.Select(SemanticTitleNormalizer.QueryText).ToArray();
         var distinct = queries.Where(q => q is not null).Select(q => q!).Distinct(StringComparer.Ordinal).ToArray();
         var vectors = await embedder.EmbedManyAsync(distinct, 64);
@@ -41,11 +41,12 @@ internal static class SemanticEvaluation
         var conf = new List<(double, bool)>();
         foreach (var p in set)
         {
-            var m = p.Lexical;
+            var e = p.Lexical;
+            var m = e.Match;
             var right = m.SocCode is { } s && p.Item.Accept.Contains(s);
             six += right ? 1 : 0;
             major += m.SocCode is { } t && p.Item.Accept.Any(a => a.Major == t.Major) ? 1 : 0;
-            top5 += m.Candidates.Select(c => c.Role.Soc).Distinct().Take(5).Any(p.Item.Accept.Contains) ? 1 : 0;
+            top5 += e.Candidates.Select(c => c.Role.Soc).Distinct().Take(5).Any(p.Item.Accept.Contains) ? 1 : 0;
             if (m.IsMatch)
             {
                 conf.Add((m.Confidence, right));
