@@ -33,6 +33,13 @@ public sealed record DelimitedTextOptions
     /// <summary>Records whose field count differs from the header's are returned instead of refused.</summary>
     public bool AllowRaggedRecords { get; init; }
 
+    /// <summary>
+    /// Whether a quote inside a quoted field that is not doubled (<c>"a "b" c"</c>) is kept as text instead of being an
+    /// error; a quote is then closing only before a separator or a line break. Off by default; the NCES CIP code list
+    /// needs it.
+    /// </summary>
+    public bool AcceptStrayQuotes { get; init; }
+
     /// <summary>Empty lines are skipped (the default) instead of returned as a record of one empty field.</summary>
     public bool SkipBlankLines { get; init; } = true;
 

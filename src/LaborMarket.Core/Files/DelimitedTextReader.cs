@@ -350,6 +350,12 @@ public sealed class DelimitedTextReader : IDisposable
                         continue;
                     }
 
+                    if (_options.AcceptStrayQuotes && pos < _end && buffer[pos] != _separator && buffer[pos] is not '\r' and not '\n')
+                    {
+                        field.Escaped = true; // a quote inside the field that was not doubled: kept as text
+                        continue;
+                    }
+
                     break;
                 }
 
@@ -438,9 +444,9 @@ public sealed class DelimitedTextReader : IDisposable
         for (var r = 0; r < field.Length; r++, w++)
         {
             field[w] = field[r];
-            if (field[r] == '"')
+            if (field[r] == '"' && r + 1 < field.Length && field[r + 1] == '"')
             {
-                r++; // the doubled quote
+                r++; // the doubled quote (a lone one is kept only with AcceptStrayQuotes)
             }
         }
 

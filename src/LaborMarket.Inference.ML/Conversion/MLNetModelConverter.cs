@@ -204,13 +204,25 @@ public static class MLNetModelConverter
         private const int NaNRight = 8;
         private const int NaNLeft = 10;
 
+        // Leaves under each internal node, children before parents (an internal node's children have larger indexes).
+        private static int[] InternalCounts(int[] left, int[] right)
+        {
+            var counts = new int[left.Length];
+            for (var n = left.Length - 1; n >= 0; n--)
+            {
+                counts[n] = (left[n] < 0 ? 1 : counts[left[n]]) + (right[n] < 0 ? 1 : counts[right[n]]);
+            }
+
+            return counts;
+        }
+
         public string Block(int index)
         {
             var sb = new StringBuilder();
             if (tree is null)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"Tree={index}\nnum_leaves=1\nnum_cat=0\nsplit_feature=\nsplit_gain=\nthreshold=\ndecision_type=\n");
-                sb.Append("left_child=\nright_child=\nleaf_value=0\nis_linear=0\nshrinkage=1\n\n\n");
+                sb.Append("left_child=\nright_child=\nleaf_value=0\nleaf_weight=0\nleaf_count=1\ninternal_value=\ninternal_weight=\ninternal_count=\nis_linear=0\nshrinkage=1\n\n\n");
                 return sb.ToString();
             }
 
@@ -218,11 +230,23 @@ public static class MLNetModelConverter
             sb.Append(CultureInfo.InvariantCulture, $"Tree={index}\nnum_leaves={tree.NumberOfLeaves}\nnum_cat=0\n");
             Line(sb, "split_feature", tree.NumericalSplitFeatureIndexes.Take(internalNodes).Select(Int));
             Line(sb, "split_gain", tree.SplitGains.Take(internalNodes).Select(g => g.ToString("G6", CultureInfo.InvariantCulture)));
-            Line(sb, "threshold", tree.NumericalSplitThresholds.Take(internalNodes).Select(t => ((double)t).ToString("R", CultureInfo.InvariantCulture)));
+            // LightGBM writes an infinite threshold as "inf" (every number goes left, only NaN may go right).
+            Line(sb, "threshold", tree.NumericalSplitThresholds.Take(internalNodes)
+                .Select(t => float.IsPositiveInfinity(t) ? "inf" : float.IsNegativeInfinity(t) ? "-inf" : ((double)t).ToString("R", CultureInfo.InvariantCulture)));
             Line(sb, "decision_type", Enumerable.Range(0, internalNodes).Select(n => Int(nanLeft[n] ? NaNLeft : NaNRight)));
             Line(sb, "left_child", tree.LeftChild.Take(internalNodes).Select(Int));
             Line(sb, "right_child", tree.RightChild.Take(internalNodes).Select(Int));
             Line(sb, "leaf_value", tree.LeafValues.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+
+            // ML.NET does not expose how many rows reached each node: every leaf counts one, so a node counts its
+            // leaves (the format requires the counts; contributions of a converted model weigh leaves equally).
+            var leaves = tree.NumberOfLeaves;
+            Line(sb, "leaf_weight", Enumerable.Repeat("1", leaves));
+            Line(sb, "leaf_count", Enumerable.Repeat("1", leaves));
+            var counts = InternalCounts(tree.LeftChild.Take(internalNodes).ToArray(), tree.RightChild.Take(internalNodes).ToArray());
+            Line(sb, "internal_value", Enumerable.Repeat("0", internalNodes));
+            Line(sb, "internal_weight", counts.Select(Int));
+            Line(sb, "internal_count", counts.Select(Int));
             sb.Append("is_linear=0\nshrinkage=1\n\n\n");
             return sb.ToString();
         }

@@ -37,6 +37,12 @@ public sealed class CipSocCrosswalk
     /// <summary>The number of program-occupation pairs (NO MATCH rows left out).</summary>
     public int PairCount { get; }
 
+    /// <summary>
+    /// Records of the CIP code list that are not well-formed CSV and were left out (the 2020 list quotes a title inside a
+    /// quoted definition without doubling the quotes once); each names its file and line.
+    /// </summary>
+    public IReadOnlyList<LaborMarketFormatException> SkippedCodeListRows { get; private init; } = [];
+
     /// <summary>The NO MATCH rows of the file, kept out of the answers.</summary>
     public CrosswalkUnmatched Unmatched { get; }
 
@@ -85,9 +91,10 @@ public sealed class CipSocCrosswalk
             pairs.Add((cip, soc));
         }
 
+        var skipped = new List<LaborMarketFormatException>();
         if (cipCodesPath is not null)
         {
-            AddDefinitions(cipCodesPath, programs, unmatchedCip);
+            AddDefinitions(cipCodesPath, programs, unmatchedCip, skipped);
         }
 
         var onetBySoc = new Dictionary<SocCode, OnetOccupation[]>();
@@ -102,7 +109,7 @@ public sealed class CipSocCrosswalk
         var unmatched = new CrosswalkUnmatched(
             unmatchedCip.Values.OrderBy(p => p.Code).ToArray(),
             unmatchedSoc.OrderBy(p => p.Key).Select(p => new CrosswalkOccupation(p.Key, p.Value, [])).ToArray());
-        return new CipSocCrosswalk(programs, socTitles, pairs, onetBySoc, unmatched);
+        return new CipSocCrosswalk(programs, socTitles, pairs, onetBySoc, unmatched) { SkippedCodeListRows = skipped };
     }
 
     /// <summary>
@@ -147,10 +154,11 @@ public sealed class CipSocCrosswalk
 
     private static string TrimTitle(string title) => title.EndsWith('.') ? title[..^1] : title;
 
-    private static void AddDefinitions(string path, Dictionary<CipCode, CipProgram> programs, Dictionary<CipCode, CipProgram> unmatched)
+    private static void AddDefinitions(string path, Dictionary<CipCode, CipProgram> programs, Dictionary<CipCode, CipProgram> unmatched,
+        List<LaborMarketFormatException> skipped)
     {
         var name = Path.GetFileName(path);
-        foreach (var (f, line) in DelimitedRows.Read(path, ["CIPCode", "CIPTitle", "CIPDefinition"]))
+        foreach (var (f, line) in DelimitedRows.Read(path, ["CIPCode", "CIPTitle", "CIPDefinition"], ',', skipped))
         {
             var code = CipCode.TryParse(f[0], out var c)
                 ? c

@@ -7,13 +7,21 @@ internal static class DelimitedRows
 {
     /// <summary>Each data row's requested columns (in the order asked) and its line number.</summary>
     /// <exception cref="LaborMarketFormatException">A requested column is missing, or a row is malformed.</exception>
-    public static IEnumerable<(string[] Fields, long Line)> Read(string path, IReadOnlyList<string> columns, char separator = ',')
+    /// <param name="path">The file.</param>
+    /// <param name="columns">The columns wanted, by header name.</param>
+    /// <param name="separator">The field separator.</param>
+    /// <param name="skipped">
+    /// Where a malformed record the reader can step over is reported (the rest are still read); null to fail on the first.
+    /// </param>
+    public static IEnumerable<(string[] Fields, long Line)> Read(string path, IReadOnlyList<string> columns, char separator = ',',
+        List<LaborMarketFormatException>? skipped = null)
     {
-        var options = separator == '\t' ? DelimitedTextOptions.Tsv : DelimitedTextOptions.Csv;
+        // NCES's CIP code list quotes a title inside a quoted definition once without doubling the quotes: kept as text.
+        var options = separator == '\t' ? DelimitedTextOptions.Tsv : DelimitedTextOptions.Csv with { AcceptStrayQuotes = true };
         using var reader = DelimitedTextReader.OpenFile(path, options);
         reader.ReadHeader();
         var indexes = columns.Select(reader.Require).ToArray();
-        while (reader.Read())
+        while (Next(reader, skipped))
         {
             var fields = new string[indexes.Length];
             for (var i = 0; i < indexes.Length; i++)
@@ -22,6 +30,21 @@ internal static class DelimitedRows
             }
 
             yield return (fields, reader.LineNumber);
+        }
+    }
+
+    private static bool Next(DelimitedTextReader reader, List<LaborMarketFormatException>? skipped)
+    {
+        while (true)
+        {
+            try
+            {
+                return reader.Read();
+            }
+            catch (LaborMarketFormatException ex) when (skipped is not null && !reader.IsFaulted)
+            {
+                skipped.Add(ex);
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ public class OewsAggregatesTests
     {
         var lookup = WageData.LoadDirectory(TestData.DataPath(""));
 
-        var a = lookup.Find(SocCode.Parse("21-1014"), WageLocation.Nation);
+        var a = lookup.Explain(SocCode.Parse("21-1014"), WageLocation.Nation);
 
         Assert.Equal("21-1018", a.Soc.ToString());
         Assert.NotNull(a.AnnualMedian);

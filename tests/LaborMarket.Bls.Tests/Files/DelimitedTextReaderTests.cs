@@ -62,6 +62,17 @@ public class DelimitedTextReaderTests
     }
 
     [Fact]
+    public void Read_UndoubledQuoteInsideQuotedField_IsAnErrorUnlessAccepted()
+    {
+        const string text = "a,b\n1,\"titled \"Security\" in Canada\"\n2,\"x\"\"y\"\n";
+
+        Assert.Throws<LaborMarketFormatException>(() => ReadAll(text));
+        var rows = ReadAll(text, DelimitedTextOptions.Csv with { AcceptStrayQuotes = true });
+        Assert.Equal(["1", "titled \"Security\" in Canada"], rows[1]);
+        Assert.Equal(["2", "x\"y"], rows[2]);
+    }
+
+    [Fact]
     public void OpenFile_Utf8WithAndWithoutBom_ReadsSameText()
     {
         var body = "name,place\nJosé,Mayagüez\n";
