@@ -9,7 +9,7 @@ namespace LaborMarket.Files;
 /// <see cref="InvalidDataException"/> instead of ending early. Files of one gzip member (what gzip and every
 /// data publisher write) are checked; a file of several members fails the check.
 /// </summary>
-internal sealed class CheckedGZipStream : Stream
+internal sealed class CheckedGZipStream : ReadOnlyForwardStream
 {
     private static readonly uint[] Table = CrcTable();
 
@@ -25,18 +25,6 @@ internal sealed class CheckedGZipStream : Stream
         _gzip = new GZipStream(_raw, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var n = _gzip.Read(buffer);
@@ -48,19 +36,6 @@ internal sealed class CheckedGZipStream : Stream
         var n = await _gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Account(buffer.Span[..n]);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -129,20 +104,10 @@ internal sealed class CheckedGZipStream : Stream
     }
 
     /// <summary>Passes bytes through and keeps the last eight read (the gzip trailer once the file is read).</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : ReadOnlyForwardStream
     {
         private readonly byte[] _tail = new byte[8];
         private long _total;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public bool TryGetTrailer(out uint crc, out uint size)
         {
@@ -157,8 +122,6 @@ internal sealed class CheckedGZipStream : Stream
             return _total >= 18;
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
@@ -172,19 +135,6 @@ internal sealed class CheckedGZipStream : Stream
             Keep(buffer.Span[..n]);
             return n;
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

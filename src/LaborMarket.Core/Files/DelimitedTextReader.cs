@@ -244,49 +244,42 @@ public sealed class DelimitedTextReader : IDisposable
         throw Error(column, $"the row has {_fieldCount} fields; the header has {_header.Length}: {what}");
     }
 
+    // Damaged compressed data surfaces from the text reader as InvalidDataException; it ends the file.
     private bool ReadRecord()
     {
-        while (true)
+        try
         {
-            switch (TryParse())
+            Parse result;
+            while ((result = TryParse()) == Parse.NeedMore)
             {
-                case Parse.Record:
-                    return true;
-                case Parse.End:
-                    return false;
-                default:
-                    MakeRoom();
-                    Filled(() => _reader.Read(_buffer, _end, _buffer.Length - _end));
-                    break;
+                MakeRoom();
+                Filled(_reader.Read(_buffer, _end, _buffer.Length - _end));
             }
+
+            return result == Parse.Record;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Damaged(ex);
         }
     }
 
     private async ValueTask<bool> ReadRecordAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            switch (TryParse())
+            Parse result;
+            while ((result = TryParse()) == Parse.NeedMore)
             {
-                case Parse.Record:
-                    return true;
-                case Parse.End:
-                    return false;
-                default:
-                    MakeRoom();
-                    int read;
-                    try
-                    {
-                        read = await _reader.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (InvalidDataException ex)
-                    {
-                        throw Damaged(ex);
-                    }
-
-                    Filled(() => read);
-                    break;
+                MakeRoom();
+                Filled(await _reader.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false));
             }
+
+            return result == Parse.Record;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw Damaged(ex);
         }
     }
 
@@ -497,20 +490,10 @@ public sealed class DelimitedTextReader : IDisposable
         }
     }
 
-    private void Filled(Func<int> read)
+    private void Filled(int read)
     {
-        int n;
-        try
-        {
-            n = read();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw Damaged(ex);
-        }
-
-        _eof = n == 0;
-        _end += n;
+        _eof = read == 0;
+        _end += read;
     }
 
     private LaborMarketFormatException Damaged(InvalidDataException ex) =>
