@@ -2,7 +2,6 @@ using LaborMarket.Http;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.WebServices;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LaborMarket.Onet.Tests;
 
@@ -13,42 +12,17 @@ internal static class WebClients
     public const string UserId = "uid-7781";
     public const string Token = "tok-9c2d";
 
-    /// <summary>No pacing and short waits, so stub tests do not wait on the limiter.</summary>
-    public static void Fast(ApiResilienceOptions o)
-    {
-        o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-        o.RequestsPerSecond = 0;
-    }
-
     /// <summary>Sub-second timeouts and one retry, for the fault suite against a real socket.</summary>
-    public static void Faults(ApiResilienceOptions o)
-    {
-        Fast(o);
-        o.MaxRetryAttempts = 1;
-        o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
-        o.TotalTimeout = TimeSpan.FromMilliseconds(1500);
-        o.MaxResponseBytes = 64 * 1024;
-    }
+    public static void Faults(ApiResilienceOptions o) => ApiClients.Faults(o);
 
-    public static ServiceCollection Services(TimeProvider? time = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace));
-        services.AddFakeLogging();
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
-
-        return services;
-    }
+    public static ServiceCollection Services(TimeProvider? time = null) => ApiClients.Services(time);
 
     public static IHttpClientBuilder AddOnet(this IServiceCollection services, HttpMessageHandler? primary, Action<OnetClientOptions>? configure = null)
     {
         var builder = services.AddOnetClient(o =>
         {
             o.ApiKey = OnetKey;
-            Fast(o.Resilience);
+            ApiClients.Fast(o.Resilience);
             configure?.Invoke(o);
         });
         return primary is null ? builder : builder.ConfigurePrimaryHttpMessageHandler(() => primary);
@@ -60,7 +34,7 @@ internal static class WebClients
         {
             o.UserId = UserId;
             o.ApiToken = Token;
-            Fast(o.Resilience);
+            ApiClients.Fast(o.Resilience);
             configure?.Invoke(o);
         });
         return primary is null ? builder : builder.ConfigurePrimaryHttpMessageHandler(() => primary);

@@ -22,7 +22,7 @@ public class BlsHttpFaultTests
             {
                 o.RegistrationKey = Key;
                 o.BaseAddress = address;
-                BlsClients.Faults(o.Resilience);
+                ApiClients.Faults(o.Resilience);
             });
             await provider.GetRequiredService<BlsApiClient>().GetSeriesAsync(["LNS14000000"], 2024, 2024);
         }, () => provider!.GetFakeLogCollector(), Key);
