@@ -17,8 +17,8 @@ public sealed class CipSocCrosswalk
 
     private readonly FrozenDictionary<CipCode, CipProgram> _programs;
     private readonly FrozenDictionary<SocCode, string> _socTitles;
-    private readonly FrozenDictionary<CipCode, SocCode[]> _bySoc;
-    private readonly FrozenDictionary<SocCode, CipCode[]> _byCip;
+    private readonly FrozenDictionary<CipCode, SocCode[]> _socsByCip;
+    private readonly FrozenDictionary<SocCode, CipCode[]> _cipsBySoc;
     private readonly FrozenDictionary<SocCode, OnetOccupation[]> _onet;
 
     private CipSocCrosswalk(
@@ -27,8 +27,8 @@ public sealed class CipSocCrosswalk
     {
         _programs = programs.ToFrozenDictionary();
         _socTitles = socTitles.ToFrozenDictionary();
-        _bySoc = pairs.GroupBy(p => p.Cip).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Soc).Distinct().Order().ToArray());
-        _byCip = pairs.GroupBy(p => p.Soc).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Cip).Distinct().Order().ToArray());
+        _socsByCip = pairs.GroupBy(p => p.Cip).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Soc).Distinct().Order().ToArray());
+        _cipsBySoc = pairs.GroupBy(p => p.Soc).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Cip).Distinct().Order().ToArray());
         _onet = onet.ToFrozenDictionary();
         PairCount = pairs.Count;
         Unmatched = unmatched;
@@ -47,10 +47,10 @@ public sealed class CipSocCrosswalk
     public CrosswalkUnmatched Unmatched { get; }
 
     /// <summary>Every program that leads to at least one occupation.</summary>
-    public IEnumerable<CipCode> Programs => _bySoc.Keys.Order();
+    public IEnumerable<CipCode> Programs => _socsByCip.Keys.Order();
 
     /// <summary>Every SOC code that at least one program leads to.</summary>
-    public IEnumerable<SocCode> Occupations => _byCip.Keys.Order();
+    public IEnumerable<SocCode> Occupations => _cipsBySoc.Keys.Order();
 
     /// <summary>Reads the crosswalk.</summary>
     /// <param name="crosswalkPath">The official <c>CIP2020_SOC2018_Crosswalk.csv</c>.</param>
@@ -119,9 +119,9 @@ public sealed class CipSocCrosswalk
     public IReadOnlyList<CrosswalkOccupation> OccupationsFor(CipCode cip)
     {
         var socs = cip.Level == CipLevel.Program
-            ? _bySoc.GetValueOrDefault(cip, [])
-            : _bySoc.Where(p => p.Key.IsWithin(cip)).SelectMany(p => p.Value).Distinct().Order().ToArray();
-        return socs.Select(Occupation).ToArray();
+            ? _socsByCip.GetValueOrDefault(cip, [])
+            : _socsByCip.Where(p => p.Key.IsWithin(cip)).SelectMany(p => p.Value).Distinct().Order().ToArray();
+        return Array.ConvertAll(socs, Occupation);
     }
 
     /// <summary>
@@ -130,10 +130,13 @@ public sealed class CipSocCrosswalk
     /// </summary>
     public IReadOnlyList<CipProgram> ProgramsFor(SocCode soc)
     {
-        IEnumerable<SocCode> targets = soc.Level == SocLevel.Detailed
-            ? (_byCip.ContainsKey(soc) || !SocCrosswalk.Changed(soc) ? [soc] : SocCrosswalk.From2010All(soc))
-            : _byCip.Keys.Where(k => k.IsWithin(soc));
-        return targets.SelectMany(t => _byCip.GetValueOrDefault(t, [])).Distinct().Order().Select(Program).ToArray();
+        if (soc.Level == SocLevel.Detailed && (_cipsBySoc.ContainsKey(soc) || !SocCrosswalk.Changed(soc)))
+        {
+            return Array.ConvertAll(_cipsBySoc.GetValueOrDefault(soc, []), Program); // stored distinct and in order
+        }
+
+        var targets = soc.Level == SocLevel.Detailed ? SocCrosswalk.From2010All(soc) : _cipsBySoc.Keys.Where(k => k.IsWithin(soc));
+        return targets.SelectMany(t => _cipsBySoc.GetValueOrDefault(t, [])).Distinct().Order().Select(Program).ToArray();
     }
 
     /// <summary>The program with this code as the crosswalk and the code list name it, or null.</summary>
@@ -158,7 +161,7 @@ public sealed class CipSocCrosswalk
         List<LaborMarketFormatException> skipped)
     {
         var name = Path.GetFileName(path);
-        foreach (var (f, line) in DelimitedRows.Read(path, ["CIPCode", "CIPTitle", "CIPDefinition"], ',', skipped))
+        foreach (var (f, line) in DelimitedRows.Read(path, ["CIPCode", "CIPTitle", "CIPDefinition"], skipped))
         {
             var code = CipCode.TryParse(f[0], out var c)
                 ? c

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using LaborMarket.Files;
 using LaborMarket.Onet.Database;
-using LaborMarket.Onet.Programs;
 
 namespace LaborMarket.Onet.Skills;
 
@@ -15,6 +15,8 @@ public sealed class OccupationSkills
     public const double DefaultImportanceThreshold = 3.0;
 
     private static readonly string[] RatingFiles = ["Skills", "Knowledge"];
+
+    private static readonly string[] RatingColumns = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress"];
 
     private readonly OnetDatabase _onet;
     private readonly FrozenDictionary<OnetSocCode, SkillEntry[]> _ratings;
@@ -46,7 +48,7 @@ public sealed class OccupationSkills
         {
             foreach (var file in RatingFiles)
             {
-                ReadRatings(Find(ratingsPath, file), file == "Skills" ? SkillKind.Skill : SkillKind.Knowledge, importanceThreshold, ratings);
+                ReadRatings(ratingsPath, Find(ratingsPath, file), file == "Skills" ? SkillKind.Skill : SkillKind.Knowledge, importanceThreshold, ratings);
             }
         }
         else
@@ -92,25 +94,25 @@ public sealed class OccupationSkills
     public SkillProfile For(SocCode soc) =>
         _onet.Find(soc) is { } p ? For(p.Code) : new SkillProfile(new OnetSocCode(soc, 0), SkillProfileSource.None, []);
 
+    // The name of the ratings file present in the folder, as O*NET publishes it or gzipped.
     private static string Find(string folder, string file)
     {
         foreach (var candidate in new[] { $"{file}.txt", $"{file}.tsv.gz", $"{file}.txt.gz" })
         {
-            var path = Path.Combine(folder, candidate);
-            if (File.Exists(path))
+            if (File.Exists(Path.Combine(folder, candidate)))
             {
-                return path;
+                return candidate;
             }
         }
 
         throw new FileNotFoundException($"No {file}.txt or {file}.tsv.gz in '{folder}'.", Path.Combine(folder, file + ".txt"));
     }
 
-    private static void ReadRatings(string path, SkillKind kind, double threshold, Dictionary<OnetSocCode, List<SkillEntry>> into)
+    private static void ReadRatings(string folder, string name, SkillKind kind, double threshold, Dictionary<OnetSocCode, List<SkillEntry>> into)
     {
-        var name = Path.GetFileName(path);
         var importance = new Dictionary<(OnetSocCode, string), (string Name, double? Im, double? Lv)>();
-        foreach (var (f, line) in DelimitedRows.Read(path, ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress"], '\t'))
+        using var files = OnetDatabaseFiles.Open(folder);
+        foreach (var (f, line) in files.Records(name, RatingColumns, required: true))
         {
             if (f[5] == "Y")
             {
