@@ -128,7 +128,7 @@ public class BlsApiClient
     private async Task QueryAsync(string[] ids, int from, int to, Dictionary<string, List<BlsObservation>> observations,
         Dictionary<string, List<string>> messages, CancellationToken cancellationToken)
     {
-        _quota.Take(_key is not null);
+        _quota.Take();
         using var body = new MemoryStream();
         using (var json = new Utf8JsonWriter(body))
         {

@@ -8,6 +8,7 @@ namespace LaborMarket.Bls.PublicData;
 /// </summary>
 internal sealed class DailyQueryQuota(BlsApiClientOptions options, TimeProvider? timeProvider)
 {
+    private readonly bool _hasKey = !string.IsNullOrWhiteSpace(options.RegistrationKey);
     private readonly int _limit = options.DailyQueryLimit ?? (string.IsNullOrWhiteSpace(options.RegistrationKey) ? 25 : 500);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly object _gate = new();
@@ -28,7 +29,7 @@ internal sealed class DailyQueryQuota(BlsApiClientOptions options, TimeProvider?
     public int Remaining => Math.Max(0, _limit - QueriesToday);
 
     /// <summary>Counts one query, or refuses it (before it is sent) when the day's limit is used up.</summary>
-    public void Take(bool hasKey)
+    public void Take()
     {
         lock (_gate)
         {
@@ -42,7 +43,7 @@ internal sealed class DailyQueryQuota(BlsApiClientOptions options, TimeProvider?
             if (_count >= _limit)
             {
                 throw new LaborMarketRateLimitException(
-                    $"{BlsApiClient.Service}: the daily limit of {_limit} queries is used up{(hasKey ? "" : " (register a key for 500 a day)")}; it resets at midnight US Eastern",
+                    $"{BlsApiClient.Service}: the daily limit of {_limit} queries is used up{(_hasKey ? "" : " (register a key for 500 a day)")}; it resets at midnight US Eastern",
                     HttpStatusCode.TooManyRequests, null, null, null);
             }
 
