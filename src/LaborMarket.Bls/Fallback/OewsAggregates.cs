@@ -8,6 +8,11 @@ namespace LaborMarket.Bls.Fallback;
 /// list of the BLS SOC 2010 -> 2018 crosswalk (a test checks each pair against both files). Combined codes that
 /// are broad occupations (13-1020) need no entry: the occupational fallback reaches them.
 /// </summary>
+/// <remarks>
+/// Core's <see cref="OnetSocCode.Soc"/> folds two of these rows (21-1018, 51-2028) itself, the ones O*NET's own codes
+/// are reported under; it stays a short switch in Core rather than reading this table, which is OEWS's publishing
+/// and Bls's concern (a test checks the two agree).
+/// </remarks>
 internal static class OewsAggregates
 {
     private static readonly (int Aggregate, int[] Members)[] Table =

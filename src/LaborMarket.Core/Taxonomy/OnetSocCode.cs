@@ -32,6 +32,7 @@ public readonly record struct OnetSocCode : ISpanParsable<OnetSocCode>, ISpanFor
     /// </summary>
     public SocCode Soc => SocCode.FromValueUnchecked((_value / 100) switch
     {
+        // Two rows of LaborMarket.Bls's OewsAggregates table (OEWS's combined codes); its tests check they agree.
         211011 or 211014 => 211018,
         512022 or 512023 => 512028,
         var six => six,

@@ -44,6 +44,15 @@ public class OewsAggregatesTests
         Assert.Equal(["45-3031"], unreachable); // fishing and hunting workers: OEWS does not survey them either
     }
 
+    [Fact]
+    public void OnetSocCodeSoc_EveryCodeItFolds_IsAPairOfTheTable()
+    {
+        var folded = OewsAggregates.Pairs.Where(p => new OnetSocCode(p.Member, 0).Soc != p.Member).ToArray();
+
+        Assert.Equal(["21-1011", "21-1014", "51-2022", "51-2023"], folded.Select(p => p.Member.ToString()).Order());
+        Assert.All(folded, p => Assert.Equal(p.Aggregate, new OnetSocCode(p.Member, 0).Soc));
+    }
+
     [DataFact]
     public void Find_MemberOfACombinedCode_AnswersFromItAndSaysSo()
     {
