@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using LaborMarket.Files;
 
-namespace LaborMarket.Bls.Tests.Files;
+namespace LaborMarket.Core.Tests.Files;
 
 /// <summary>The Core delimited-text reader, tested where its main users (the OEWS and OFLC readers) are.</summary>
 public class DelimitedTextReaderTests
