@@ -27,11 +27,6 @@ public static class LightGbmTransformsCatalogExtensions
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.OutputColumnName);
-        if (model.Text.Length == 0)
-        {
-            throw new ArgumentException("the model has no text to store (read it with LightGbmModel.Load or Parse)", nameof(model));
-        }
-
         return new LightGbmScoringEstimator(catalog, model, options);
     }
 }

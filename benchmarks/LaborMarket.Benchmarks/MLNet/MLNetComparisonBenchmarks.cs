@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using LaborMarket.Benchmarks.Inference;
 using LaborMarket.Inference.ML.Conversion;
+using LaborMarket.Inference.ML.Tests.Native;
 using LaborMarket.Inference.ML.Training;
 using LaborMarket.Inference.Training;
 using LaborMarket.Inference.Trees;

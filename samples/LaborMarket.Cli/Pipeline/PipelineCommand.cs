@@ -167,7 +167,7 @@ internal static class PipelineCommand
                 json.WriteNumber("title_match_rate", Math.Round(matchedTitles / (double)Math.Max(1, distinct.Length), 4));
                 json.WriteEndObject();
                 json.WriteNumber("records", jobs.Length);
-                json.WriteNumber("records_without_role_or_state", rows.Count - jobs.Length);
+                json.WriteNumber("records_without_role_or_state", noRole + noPlace); // the older totals of dropped_rows and left_out_of_salary_model
                 json.WriteStartObject("dropped_rows");
                 json.WriteNumber("no_role", noRole);
                 json.WriteNumber("no_place", noPlace);
@@ -176,7 +176,7 @@ internal static class PipelineCommand
                 json.WriteNumber("blank_pay", blankPay);
                 json.WriteNumber("implausible_pay", implausiblePay);
                 json.WriteEndObject();
-                json.WriteNumber("records_with_implausible_pay", jobs.Count(j => !SalaryModel.IsPlausible(j.Salary)));
+                json.WriteNumber("records_with_implausible_pay", blankPay + implausiblePay);
                 json.WriteNumber("archetypes", archetypes);
                 if (salary.Metrics is { } m)
                 {

@@ -17,6 +17,7 @@ public sealed class LightGbmScoringEstimator : IEstimator<ITransformer>
     private readonly TransformsCatalog _catalog;
     private readonly LightGbmModel _model;
     private readonly LightGbmScoringOptions _options;
+    private string? _payload; // written on first use: Fit and GetOutputSchema store the same text
 
     internal LightGbmScoringEstimator(TransformsCatalog catalog, LightGbmModel model, LightGbmScoringOptions options)
     {
@@ -46,7 +47,7 @@ public sealed class LightGbmScoringEstimator : IEstimator<ITransformer>
         var o = _options;
         var single = _model.OutputCount == 1;
         var doubles = FeaturesAreDouble(itemType);
-        var payload = ScoringPayload.Create(_model, o.RawScoreColumnName is not null, o.LeafColumnName is not null, o.ContributionColumnName is not null);
+        var payload = _payload ??= ScoringPayload.Create(_model, o.RawScoreColumnName is not null, o.LeafColumnName is not null, o.ContributionColumnName is not null);
 
         var chain = new EstimatorChain<ITransformer>()
             .Append<ITransformer>(_catalog.CustomMapping<NoInput, ModelKeyRow>(ModelKeyFactory.Map, ModelKeyFactory.ContractName))

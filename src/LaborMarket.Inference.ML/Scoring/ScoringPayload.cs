@@ -37,8 +37,9 @@ internal sealed class ScoringPayload
 
     private int Length { get; }
 
+    /// <summary>The text to store: the header, then the model written back from its parsed trees.</summary>
     public static string Create(LightGbmModel model, bool raw, bool leaves, bool contributions) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Magic} raw={(raw ? 1 : 0)} leaves={(leaves ? 1 : 0)} contributions={(contributions ? 1 : 0)}\n{model.Text}");
+        string.Create(CultureInfo.InvariantCulture, $"{Magic} raw={(raw ? 1 : 0)} leaves={(leaves ? 1 : 0)} contributions={(contributions ? 1 : 0)}\n{model.ToModelText()}");
 
     /// <summary>The payload a row carries; the same stored text gives the same parsed model.</summary>
     public static ScoringPayload Resolve(ReadOnlyMemory<char> stored)

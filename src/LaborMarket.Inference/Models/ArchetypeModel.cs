@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Inference.Registry;
@@ -153,21 +152,8 @@ public sealed class ArchetypeModel
     /// <exception cref="LaborMarketFormatException">The saved config is not an archetype model's.</exception>
     public static ArchetypeModel Load(ModelRegistry registry, string name)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        var saved = registry.Load(name);
-        ArchetypeEncoding? encoding;
-        try
-        {
-            encoding = JsonSerializer.Deserialize<ArchetypeEncoding>(saved.Config);
-        }
-        catch (JsonException e)
-        {
-            throw new LaborMarketFormatException("config.json", (e.LineNumber ?? -1) + 1, null, "not an archetype model's config", e);
-        }
-
-        return encoding is { Kind: "archetype" } && saved.Features.SequenceEqual(Features)
-            ? new ArchetypeModel(saved.Model, saved.ModelText, encoding, null)
-            : throw new LaborMarketFormatException("config.json", 0, "kind", $"model '{name}' is not an archetype model");
+        var (saved, encoding) = SavedEncoding.Load<ArchetypeEncoding>(registry, name, "archetype", "an archetype model", Features, e => e.Kind);
+        return new ArchetypeModel(saved.Model, saved.ModelText, encoding, null);
     }
 
     private double[] Row(string employer, string role, string seniority, string location) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Inference.Registry;
@@ -127,21 +126,8 @@ public sealed class HeadcountModel
     /// <exception cref="LaborMarketFormatException">The saved config is not a headcount model's.</exception>
     public static HeadcountModel Load(ModelRegistry registry, string name)
     {
-        ArgumentNullException.ThrowIfNull(registry);
-        var saved = registry.Load(name);
-        HeadcountEncoding? encoding;
-        try
-        {
-            encoding = JsonSerializer.Deserialize<HeadcountEncoding>(saved.Config);
-        }
-        catch (JsonException e)
-        {
-            throw new LaborMarketFormatException("config.json", (e.LineNumber ?? -1) + 1, null, "not a headcount model's config", e);
-        }
-
-        return encoding is { Kind: "headcount" } && saved.Features.SequenceEqual(Features)
-            ? new HeadcountModel(saved.Model, saved.ModelText, encoding, null)
-            : throw new LaborMarketFormatException("config.json", 0, "kind", $"model '{name}' is not a headcount model");
+        var (saved, encoding) = SavedEncoding.Load<HeadcountEncoding>(registry, name, "headcount", "a headcount model", Features, e => e.Kind);
+        return new HeadcountModel(saved.Model, saved.ModelText, encoding, null);
     }
 
     private double[] Row(string employer, string role) =>

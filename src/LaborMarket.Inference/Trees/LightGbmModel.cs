@@ -109,20 +109,12 @@ public sealed class LightGbmModel
         options ??= new LightGbmModelOptions();
         options.Validate();
 
-        // The text is kept (up to a cap) so that adapters (the ML.NET transformer) can store the model where they save it.
-        var recording = new RecordingTextReader(reader, MaxKeptTextLength);
-        var model = ModelTextReader.Read(recording, sourceName, options, (trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth) =>
+        return ModelTextReader.Read(reader, sourceName, options, (trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth) =>
             new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth));
-        model.Text = recording.Text ?? "";
-        return model;
     }
 
-    /// <summary>The model text this model was read from.</summary>
-    // 32 Mi characters: far above any model the seed pipelines train, and bounded whatever the input.
-    private const int MaxKeptTextLength = 32 * 1024 * 1024;
-
-    /// <summary>The model's text as read, or empty when it was longer than the kept maximum.</summary>
-    internal string Text { get; private set; } = "";
+    /// <summary>The model in LightGBM's text format, written from the parsed trees (for adapters that store the model).</summary>
+    internal string ToModelText() => LightGbmModelWriter.Write(this);
 
     /// <summary>For each model feature, its column in <paramref name="columns"/> (matched by name, as LightGBM does with a header).</summary>
     /// <exception cref="ArgumentException">A model feature has no column; the message lists them.</exception>

@@ -5,7 +5,7 @@ namespace LaborMarket.Inference.ML.Tests.Native;
 
 /// <summary>
 /// The native LightGBM library (lib_lightgbm from the LightGBM package) through a few of its C API functions: the
-/// differential oracle the managed engine is checked against. Tests only.
+/// differential oracle the managed engine is checked against. The benchmarks compile this file in for their ML.NET comparison.
 /// </summary>
 internal static unsafe partial class NativeLightGbm
 {

@@ -8,7 +8,7 @@ public class ArchetypeModelTests
     [DataFact]
     public void Train_H1bRecords_ReportsBaselineAndCallsBothClasses()
     {
-        var model = ArchetypeModel.Train(H1bRecords.Records);
+        var model = H1bRecords.ArchetypeModel;
 
         var m = model.Metrics!;
         Assert.True(m.PredictsBothClasses);
@@ -22,7 +22,7 @@ public class ArchetypeModelTests
     [DataFact]
     public void Predict_UnseenPair_GivesAProbability()
     {
-        var model = ArchetypeModel.Train(H1bRecords.Records);
+        var model = H1bRecords.ArchetypeModel;
 
         var score = model.Predict("NO SUCH EMPLOYER LLC", "15-1132", "senior", "WY");
 
@@ -33,7 +33,7 @@ public class ArchetypeModelTests
     [DataFact]
     public void SaveLoad_Registry_PredictsTheSame()
     {
-        var model = ArchetypeModel.Train(H1bRecords.Records);
+        var model = H1bRecords.ArchetypeModel;
         var registry = new ModelRegistry(Directory.CreateTempSubdirectory().FullName);
 
         model.Save(registry, "archetype");

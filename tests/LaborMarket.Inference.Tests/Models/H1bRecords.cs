@@ -10,8 +10,16 @@ namespace LaborMarket.Inference.Tests.Models;
 internal static class H1bRecords
 {
     private static readonly Lazy<JobRecord[]> All = new(Read);
+    private static readonly Lazy<ArchetypeModel> Archetype = new(() => ArchetypeModel.Train(Records));
+    private static readonly Lazy<HeadcountModel> Headcount = new(() => HeadcountModel.Train(Records));
 
     public static IReadOnlyList<JobRecord> Records => All.Value;
+
+    /// <summary>The archetype model trained once on the records (default options; training is seeded, so every test sees the same model).</summary>
+    public static ArchetypeModel ArchetypeModel => Archetype.Value;
+
+    /// <summary>The headcount model trained once on the records.</summary>
+    public static HeadcountModel HeadcountModel => Headcount.Value;
 
     private static JobRecord[] Read()
     {

@@ -8,7 +8,7 @@ public class HeadcountModelTests
     [DataFact]
     public void Train_H1bRecords_ReportsTheBaselineBeside()
     {
-        var model = HeadcountModel.Train(H1bRecords.Records);
+        var model = H1bRecords.HeadcountModel;
 
         var m = model.Metrics!;
         Assert.True(m.Groups >= 50);
@@ -19,7 +19,7 @@ public class HeadcountModelTests
     [DataFact]
     public void Predict_UnseenAndSavedPairs_PositiveAndSameAfterLoad()
     {
-        var model = HeadcountModel.Train(H1bRecords.Records);
+        var model = H1bRecords.HeadcountModel;
         var registry = new ModelRegistry(Directory.CreateTempSubdirectory().FullName);
         model.Save(registry, "headcount");
         var loaded = HeadcountModel.Load(registry, "headcount");
@@ -35,7 +35,7 @@ public class HeadcountModelTests
     public void Load_ArchetypeModelAsHeadcount_IsRefused()
     {
         var registry = new ModelRegistry(Directory.CreateTempSubdirectory().FullName);
-        ArchetypeModel.Train(H1bRecords.Records).Save(registry, "archetype");
+        H1bRecords.ArchetypeModel.Save(registry, "archetype");
 
         Assert.Throws<LaborMarketFormatException>(() => HeadcountModel.Load(registry, "archetype"));
     }
