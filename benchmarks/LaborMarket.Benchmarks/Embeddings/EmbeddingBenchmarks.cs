@@ -3,6 +3,7 @@ using LaborMarket.Embeddings.Embedding;
 using LaborMarket.Embeddings.Occupations;
 using LaborMarket.Embeddings.Search;
 using LaborMarket.Embeddings.Titles;
+using LaborMarket.Files;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Benchmarks.Embeddings;
@@ -29,8 +30,7 @@ public class EmbeddingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _stream = [.. File.ReadLines(BenchmarkData.DataPath("titles/h1b_lca_fy2016_sample_train.csv")).Skip(1)
-            .Select(l => JobTitle(l)).Where(t => t.Length > 0)];
+        _stream = [.. JobTitles(BenchmarkData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"))];
         _distinct = [.. _stream.Distinct(StringComparer.OrdinalIgnoreCase).Take(Batch)];
         _embedder = new MiniLmTextEmbedder();
         var cache = Path.Combine(Path.GetTempPath(), "labormarket-embeddings-cache");
@@ -43,31 +43,22 @@ public class EmbeddingBenchmarks
         _query = _index.Titles.Vector(12_345).ToArray();
     }
 
-    // The fourth CSV field (JOB_TITLE); employer names before it may hold quoted commas.
-    private static string JobTitle(string line)
+    // The JOB_TITLE column, read by the family's delimited-text reader (employer names before it hold quoted commas).
+    private static List<string> JobTitles(string path)
     {
-        var field = 0;
-        var quoted = false;
-        var start = 0;
-        for (var i = 0; i < line.Length; i++)
+        using var reader = DelimitedTextReader.OpenFile(path);
+        reader.ReadHeader();
+        var column = reader.Require("JOB_TITLE");
+        var titles = new List<string>();
+        while (reader.Read())
         {
-            if (line[i] == '"')
+            if (reader.GetString(column) is { Length: > 0 } title)
             {
-                quoted = !quoted;
-            }
-            else if (line[i] == ',' && !quoted)
-            {
-                if (field == 3)
-                {
-                    return line[start..i].Trim('"');
-                }
-
-                field++;
-                start = i + 1;
+                titles.Add(title);
             }
         }
 
-        return "";
+        return titles;
     }
 
     [GlobalCleanup]

@@ -63,6 +63,19 @@ public class TitleNormalizerBenchmarks
         return matched;
     }
 
+    /// <summary>The same titles explained: the decision plus its account (cleaned words, evidence, five candidates).</summary>
+    [Benchmark(OperationsPerInvoke = 10_000)]
+    public int ExplainDistinctUnseenWithOnet()
+    {
+        var candidates = 0;
+        foreach (var t in _unseen)
+        {
+            candidates += _withOnet.Explain(t).Candidates.Count;
+        }
+
+        return candidates;
+    }
+
     /// <summary>Distinct unseen titles against the embedded catalog only.</summary>
     [Benchmark(OperationsPerInvoke = 10_000)]
     public int DistinctUnseenEmbedded()

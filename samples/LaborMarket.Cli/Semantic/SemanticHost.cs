@@ -21,6 +21,17 @@ internal static class SemanticHost
         Description = "Where the O*NET semantic index is cached (default: the user's local application data folder).",
     };
 
+    /// <summary>The <c>--top</c> option of a command that shows 1 to <paramref name="max"/> results.</summary>
+    public static Option<int> TopOption(string description, int defaultValue, int max) => new("--top", "-k")
+    {
+        Description = $"{description} (1-{max}).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    /// <summary>A <c>--top</c> value, checked against its range.</summary>
+    public static int Top(int value, int max) =>
+        value < 1 || value > max ? throw new CliUserException($"--top must be between 1 and {max}.") : value;
+
     public static async Task<IHost> StartAsync(DirectoryInfo? onetDb, DirectoryInfo? cache, CancellationToken cancellationToken)
     {
         if (onetDb is { Exists: false })

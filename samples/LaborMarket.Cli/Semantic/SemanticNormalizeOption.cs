@@ -50,12 +50,7 @@ internal static class SemanticNormalizeOption
             throw new CliUserException("--semantic writes CSV only.");
         }
 
-        var top = parse.GetValue<int>("--top");
-        if (top is < 1 or > 50)
-        {
-            throw new CliUserException("--top must be between 1 and 50.");
-        }
-
+        var top = SemanticHost.Top(parse.GetValue<int>("--top"), max: 50);
         var titles = parse.GetValue<string[]>("titles") is { Length: > 0 } given ? [.. given]
             : parse.GetValue<FileInfo?>("--input") is { } input ? CorpusFile.ReadColumn(input, parse.GetValue<string?>("--column"))
             : ReadLines(console.In);
@@ -63,7 +58,7 @@ internal static class SemanticNormalizeOption
         using var host = await SemanticHost.StartAsync(onetDb, parse.GetValue(cache), cancellationToken).ConfigureAwait(false);
         var normalizer = await host.Services.GetRequiredService<OnetSemanticServices>()
             .GetTitleNormalizerAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
-        var results = await normalizer.NormalizeAllAsync(titles, Math.Max(top, 1), SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
+        var results = await normalizer.NormalizeAllAsync(titles, top, SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
 
         var file = parse.GetValue<FileInfo?>("--output");
         var writer = file is not null ? new StreamWriter(file.FullName, append: false, new UTF8Encoding(false)) : console.Out;

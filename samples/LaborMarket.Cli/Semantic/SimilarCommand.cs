@@ -15,7 +15,7 @@ internal static class SimilarCommand
     public static Command Create(CliConsole console)
     {
         var text = new Argument<string>("text") { Description = "A job title (or title and description)." };
-        var top = new Option<int>("--top", "-k") { Description = "How many to show (1-100).", DefaultValueFactory = _ => 10 };
+        var top = SemanticHost.TopOption("How many to show", 10, max: 100);
         var corpus = new Option<FileInfo?>("--corpus") { Description = "A CSV file of titles to search instead of O*NET (distinct values of --column)." };
         var column = new Option<string?>("--column", "-c") { Description = "The column of --corpus that holds the titles." };
         var onetDb = SemanticHost.OnetDbOption(required: false);
@@ -27,12 +27,7 @@ internal static class SimilarCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var k = parse.GetValue(top);
-            if (k is < 1 or > 100)
-            {
-                throw new CliUserException("--top must be between 1 and 100.");
-            }
-
+            var k = SemanticHost.Top(parse.GetValue(top), max: 100);
             var corpusFile = parse.GetValue(corpus);
             if (corpusFile is null && parse.GetValue(onetDb) is null)
             {

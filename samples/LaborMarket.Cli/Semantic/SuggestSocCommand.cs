@@ -14,7 +14,7 @@ internal static class SuggestSocCommand
         var title = new Option<string>("--title", "-t") { Description = "The role's title.", Required = true };
         var description = new Option<string?>("--description", "-d") { Description = "What the role does." };
         var descriptionFile = new Option<FileInfo?>("--description-file") { Description = "A text file with the description." };
-        var top = new Option<int>("--top", "-k") { Description = "Suggestions to show (1-50).", DefaultValueFactory = _ => 5 };
+        var top = SemanticHost.TopOption("Suggestions to show", 5, max: 50);
         var onetDb = SemanticHost.OnetDbOption(required: true);
         var cache = SemanticHost.CacheOption();
         var command = new Command("suggest-soc", "Suggest SOC / O*NET-SOC codes for a role from its title and description, with the evidence.")
@@ -24,12 +24,7 @@ internal static class SuggestSocCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var k = parse.GetValue(top);
-            if (k is < 1 or > 50)
-            {
-                throw new CliUserException("--top must be between 1 and 50.");
-            }
-
+            var k = SemanticHost.Top(parse.GetValue(top), max: 50);
             var text = parse.GetValue(description);
             if (parse.GetValue(descriptionFile) is { } file)
             {

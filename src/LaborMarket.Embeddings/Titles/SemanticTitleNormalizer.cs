@@ -84,10 +84,20 @@ public sealed class SemanticTitleNormalizer
         var lexical = new TitleExplanation[titles.Count];
         var queries = new string?[titles.Count];
         var distinct = new HashSet<string>(StringComparer.Ordinal);
+
+        // The account is not cached by the lexical normalizer: a title repeated in the batch is explained once.
+        var explained = new Dictionary<string, TitleExplanation>(StringComparer.Ordinal);
         for (var i = 0; i < titles.Count; i++)
         {
-            lexical[i] = _lexical.Explain(titles[i], Math.Max(topK, 10));
-            if (SemanticBlend.NeedsSemantic(lexical[i], Parameters) && QueryText(lexical[i]) is { } q)
+            var title = titles[i] ?? "";
+            if (!explained.TryGetValue(title, out var account))
+            {
+                account = _lexical.Explain(title, Math.Max(topK, 10));
+                explained.Add(title, account);
+            }
+
+            lexical[i] = account;
+            if (SemanticBlend.NeedsSemantic(account, Parameters) && QueryText(account) is { } q)
             {
                 queries[i] = q;
                 distinct.Add(q);

@@ -24,7 +24,6 @@ internal sealed class TitleCleaner
         if (input.Length > MaxInputLength)
         {
             input = input[..MaxInputLength];
-            s.Truncated = true;
         }
 
         if (input.IsEmpty)

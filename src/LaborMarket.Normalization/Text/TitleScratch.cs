@@ -24,15 +24,12 @@ internal sealed class TitleScratch
     public int SeniorityToken;
     public HeadRank Rank;
     public int Level;
-    public bool Truncated;
 
     public TitleToken[] Tokens => Words.Tokens;
 
     public int Count => Words.Count;
 
     public int Head => Shape.Head;
-
-    public int OfSplit => Shape.OfSplit;
 
     /// <summary>Content tokens in reading order (after comma inversion), primary first.</summary>
     public int[] Order => Ordered.Tokens;
@@ -85,6 +82,5 @@ internal sealed class TitleScratch
         SeniorityToken = -1;
         Rank = default;
         Level = 0;
-        Truncated = false;
     }
 }

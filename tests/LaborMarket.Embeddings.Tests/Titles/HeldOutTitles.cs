@@ -16,9 +16,9 @@ internal static class HeldOutTitles
 
     public static string OnetDb => TestData.DataPath("onet/db_27_0_text");
 
-    public static bool IsHeldOut(string title) => Fnv(title.Trim().ToLowerInvariant()) % 10 == 0;
+    public static bool IsHeldOut(string title) => LabeledTitles.IsHeldOut(title);
 
-    public static int Fold(string title) => (int)(Fnv("fold:" + title.Trim().ToLowerInvariant()) % 3);
+    public static int Fold(string title) => (int)(LabeledTitles.Hash("fold:" + title.Trim().ToLowerInvariant()) % 3);
 
     /// <summary>Held-out rows of an O*NET title file in one fold.</summary>
     public static List<Labeled> Rows(string file, int fold)
@@ -58,33 +58,5 @@ internal static class HeldOutTitles
         return dir;
     }
 
-    public static List<Labeled> H1b()
-    {
-        var rows = new List<Labeled>();
-        using var reader = new StreamReader(TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"));
-        var header = Csv.Split(reader.ReadLine()!);
-        var title = Array.IndexOf(header, "JOB_TITLE");
-        var soc = Array.IndexOf(header, "SOC_CODE_MAPPED");
-        while (reader.ReadLine() is { } line)
-        {
-            var f = Csv.Split(line);
-            if (SocCode.TryParse(f[soc], out var code))
-            {
-                rows.Add(new Labeled(f[title], SocCrosswalk.From2010All(code)));
-            }
-        }
-
-        return rows;
-    }
-
-    private static uint Fnv(string s)
-    {
-        var h = 2166136261;
-        foreach (var c in s)
-        {
-            h = (h ^ c) * 16777619;
-        }
-
-        return h;
-    }
+    public static List<Labeled> H1b() => [.. LabeledTitles.H1b().Select(r => new Labeled(r.Title, r.Accept))];
 }

@@ -18,7 +18,7 @@ internal static class TitleEvaluation
     public static string OnetDb => TestData.DataPath("onet/db_27_0_text");
 
     /// <summary>Every tenth O*NET alternate or reported title, chosen by a hash of its text, is held out of the dictionary.</summary>
-    public static bool IsHeldOut(string title) => Fnv(title.Trim().ToLowerInvariant()) % 10 == 0;
+    public static bool IsHeldOut(string title) => LabeledTitles.IsHeldOut(title);
 
     public static IReadOnlyList<Labeled> OnetHeldOut(string file, int titleColumn)
     {
@@ -47,24 +47,7 @@ internal static class TitleEvaluation
     /// <summary>The same normalizer with an empty result cache, so query-time parameters can be compared.</summary>
     public static TitleNormalizer HeldOutNormalizerFrom(TitleNormalizer n) => n.WithoutCache();
 
-    public static IReadOnlyList<Labeled> H1b()
-    {
-        var rows = new List<Labeled>();
-        using var reader = new StreamReader(TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"));
-        var header = Csv.Split(reader.ReadLine()!);
-        var title = Array.IndexOf(header, "JOB_TITLE");
-        var soc = Array.IndexOf(header, "SOC_CODE_MAPPED");
-        while (reader.ReadLine() is { } line)
-        {
-            var f = Csv.Split(line);
-            if (SocCode.TryParse(f[soc], out var code))
-            {
-                rows.Add(new Labeled(f[title], SocCrosswalk.From2010All(code)));
-            }
-        }
-
-        return rows;
-    }
+    public static IReadOnlyList<Labeled> H1b() => [.. LabeledTitles.H1b().Select(r => new Labeled(r.Title, r.Accept))];
 
     public static Metrics Measure(TitleNormalizer normalizer, IReadOnlyList<Labeled> set)
     {
@@ -86,16 +69,5 @@ internal static class TitleEvaluation
 
         double n = set.Count;
         return new Metrics(set.Count, six / n, major / n, top5 / n, covered / n, forced / n);
-    }
-
-    private static uint Fnv(string s)
-    {
-        var h = 2166136261;
-        foreach (var c in s)
-        {
-            h = (h ^ c) * 16777619;
-        }
-
-        return h;
     }
 }
