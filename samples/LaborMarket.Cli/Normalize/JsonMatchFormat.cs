@@ -10,7 +10,7 @@ namespace LaborMarket.Cli.Normalize;
 /// JSON: one object per row, either as lines (<c>jsonl</c>) or inside one array written as it goes (<c>json</c>),
 /// so neither holds more than a batch in memory.
 /// </summary>
-internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool array) : MatchFormat
+internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool array, Func<string, TitleExplanation> explain) : MatchFormat
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,7 +21,7 @@ internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool ar
 
     public override MatchSummary Append(StringBuilder text, long row, string title, string[]? kept, Func<string, TitleMatch> normalize)
     {
-        var e = Explain!(title);
+        var e = explain(title);
         var m = e.Match;
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
