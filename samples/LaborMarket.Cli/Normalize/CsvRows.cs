@@ -32,6 +32,17 @@ internal sealed class CsvRows(TextReader reader, string source)
             {
                 break;
             }
+            else if (ch == '\r' && !quoted)
+            {
+                // The rows are split at line feeds only: a file whose lines end in a bare CR would be read as one row.
+                c = reader.Read();
+                if (c is '\n' or < 0)
+                {
+                    break;
+                }
+
+                throw new LaborMarketFormatException(source, 1, null, "lines end in a carriage return alone; save the file with LF or CRLF line endings");
+            }
 
             record.Append(ch);
         }
@@ -70,7 +81,7 @@ internal sealed class CsvRows(TextReader reader, string source)
             {
                 if (quoted)
                 {
-                    throw new FormatException($"{source}: a quoted field is not closed before the end of the file (row {row + records})");
+                    throw new LaborMarketFormatException(source, 0, null, $"row {row + records}: a quoted field is not closed before the end of the file");
                 }
 
                 var tail = length > boundary ? 1 : 0;

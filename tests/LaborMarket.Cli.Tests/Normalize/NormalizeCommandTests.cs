@@ -179,6 +179,32 @@ public class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task Normalize_CsvWithBareCrLineEnds_ExitsOneInsteadOfReadingOneRow()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title\r1,Welder\r2,Plumber\r");
+
+        var (code, output, error) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{Path.GetFileName(file)}:1: lines end in a carriage return alone", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_CsvWithUnclosedQuote_ExitsOneNamingFileAndRow()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title\n1,Welder\n2,\"Plumber\n3,Roofer\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title");
+
+        Assert.Equal(1, code);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains($"{Path.GetFileName(file)}: row 2: a quoted field is not closed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Normalize_ReportUnmatched_SaysHowManyRowsNeedReview()
     {
         var (code, _, error) = await CliRunner.RunAsync("normalize", "--report-unmatched", "Welder", "Zorblax Qwerty", "Blorpfizz Quuxly");
