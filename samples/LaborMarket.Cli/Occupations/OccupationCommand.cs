@@ -39,18 +39,8 @@ internal static class OccupationCommand
             IHost host;
             if (parse.GetValue(online))
             {
-                var key = Environment.GetEnvironmentVariable("ONET_API_KEY");
-                if (string.IsNullOrWhiteSpace(key))
-                {
-                    throw new CliUserException("--online needs an O*NET Web Services key in env ONET_API_KEY.");
-                }
-
-                var urlText = parse.GetValue(onetUrl) ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL");
-                Uri? url = null;
-                if (!string.IsNullOrWhiteSpace(urlText) && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
-                {
-                    throw new CliUserException($"'{urlText}' is not an absolute address for --onet-url.");
-                }
+                var key = OnlineOnet.Key();
+                var url = OnlineOnet.Address(parse.GetValue(onetUrl));
 
                 var cacheFile = ResponseCacheFolder.DatabasePath(parse.GetValue(cache));
                 host = CliHost.Build(services =>
