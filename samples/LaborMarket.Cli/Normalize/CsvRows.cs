@@ -11,6 +11,8 @@ internal sealed class CsvRows(TextReader reader, string source)
 {
     private const int ChunkSize = 32 * 1024;
 
+    private bool _started;
+
     /// <summary>
     /// The next record's fields (the header), or null at the end of the input. The record is taken off the input one
     /// character at a time, so that <see cref="Chunks"/> goes on from exactly where it ends; its fields are then read by
@@ -24,6 +26,14 @@ internal sealed class CsvRows(TextReader reader, string source)
         while ((c = reader.Read()) >= 0)
         {
             var ch = (char)c;
+            if (ch == '\uFEFF' && !_started)
+            {
+                // A byte order mark the reader left in (stdin): before a quoted name it would make the quotes text.
+                _started = true;
+                continue;
+            }
+
+            _started = true;
             if (ch == '"')
             {
                 quoted = !quoted;

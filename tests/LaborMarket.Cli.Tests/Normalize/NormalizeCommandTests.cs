@@ -205,6 +205,15 @@ public class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task Normalize_StdinCsvWithBomAndQuotedHeader_FindsTheColumn()
+    {
+        var (code, output, error) = await CliRunner.RunWithInputAsync("\uFEFF\"job, title\",id\r\nWelder,1\r\n", "normalize", "--input", "-", "--column", "job, title");
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("1,Welder,", output.Split('\n')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Normalize_ReportUnmatched_SaysHowManyRowsNeedReview()
     {
         var (code, _, error) = await CliRunner.RunAsync("normalize", "--report-unmatched", "Welder", "Zorblax Qwerty", "Blorpfizz Quuxly");
