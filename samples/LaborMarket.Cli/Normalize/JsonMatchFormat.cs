@@ -14,8 +14,12 @@ internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool ar
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One buffer and writer per worker thread, reset for each row.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _json;
 
     public override string Begin(IReadOnlyList<string> keptColumns) => array ? "[\n" : "";
 
@@ -25,10 +29,10 @@ internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool ar
         var m = e.Match;
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteJson(json, row, e, kept);
-        }
+        var json = _json ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        WriteJson(json, row, e, kept);
+        json.Flush();
 
         if (array && row > 1)
         {
