@@ -11,6 +11,9 @@ internal sealed class CsvRows(TextReader reader, string source)
 {
     private const int ChunkSize = 32 * 1024;
 
+    /// <summary>The longest record read: far beyond any real row, small enough that a bad file cannot fill memory.</summary>
+    internal const int MaxRecordLength = 16 * 1024 * 1024;
+
     private bool _started;
 
     /// <summary>
@@ -83,6 +86,13 @@ internal sealed class CsvRows(TextReader reader, string source)
             cancellationToken.ThrowIfCancellationRequested();
             if (length == buffer.Length)
             {
+                // The buffer holds one record at least: a quote never closed would otherwise take in the rest of the file.
+                if (buffer.Length >= MaxRecordLength)
+                {
+                    throw new LaborMarketFormatException(source, 0, null,
+                        $"row {row + records} is longer than {MaxRecordLength / (1024 * 1024)} M characters (a quoted field not closed?)");
+                }
+
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
 

@@ -214,6 +214,27 @@ public class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task Normalize_QuoteNeverClosedInAHugeFile_StopsAtTheRecordLimit()
+    {
+        var file = Path.GetTempFileName();
+        await using (var writer = new StreamWriter(file))
+        {
+            await writer.WriteAsync("title\nWelder\n\"Plumber\n");
+            var line = new string('x', 1023) + "\n";
+            for (var i = 0; i < 17 * 1024; i++)
+            {
+                await writer.WriteAsync(line);
+            }
+        }
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--input", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{Path.GetFileName(file)}: row 2 is longer than 16 M characters", error, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task Normalize_ReportUnmatched_SaysHowManyRowsNeedReview()
     {
         var (code, _, error) = await CliRunner.RunAsync("normalize", "--report-unmatched", "Welder", "Zorblax Qwerty", "Blorpfizz Quuxly");
