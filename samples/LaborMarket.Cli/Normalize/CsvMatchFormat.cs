@@ -19,11 +19,12 @@ internal sealed class CsvMatchFormat : MatchFormat
     private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)> _formatted = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Fields, MatchSummary Summary)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private readonly int _top;
+    private readonly Func<string, TitleExplanation>? _explain;
 
-    public CsvMatchFormat(int top)
+    /// <param name="explain">Gives the candidates column; null when one candidate is kept (the column is then empty).</param>
+    public CsvMatchFormat(Func<string, TitleExplanation>? explain)
     {
-        _top = top;
+        _explain = explain;
         _lookup = _formatted.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -49,8 +50,7 @@ internal sealed class CsvMatchFormat : MatchFormat
     {
         if (!_formatted.TryGetValue(title, out var result))
         {
-            var m = normalize(title);
-            result = (Fields(m), new MatchSummary(m.IsMatch, m.NeedsReview));
+            result = Format(title, normalize);
             if (_formatted.Count < MaxCached)
             {
                 _formatted.TryAdd(title, result);
@@ -87,8 +87,7 @@ internal sealed class CsvMatchFormat : MatchFormat
         if (!_lookup.TryGetValue(title, out var result))
         {
             var key = unescaped ?? title.ToString();
-            var m = normalize(key);
-            result = (Fields(m), new MatchSummary(m.IsMatch, m.NeedsReview));
+            result = Format(key, normalize);
             if (_formatted.Count < MaxCached)
             {
                 _formatted.TryAdd(key, result);
@@ -117,8 +116,16 @@ internal sealed class CsvMatchFormat : MatchFormat
         return result.Summary;
     }
 
+    // One call per title: the explanation carries the match, so a title with candidates is not also normalized.
+    private (string Fields, MatchSummary Summary) Format(string title, Func<string, TitleMatch> normalize)
+    {
+        var e = _explain?.Invoke(title);
+        var m = e?.Match ?? normalize(title);
+        return (Fields(m, e), new MatchSummary(m.IsMatch, m.NeedsReview));
+    }
+
     // The candidates column lists the runners-up: with one candidate kept there are none.
-    private string Fields(TitleMatch m)
+    private static string Fields(TitleMatch m, TitleExplanation? e)
     {
         var text = new StringBuilder(128);
         string?[] fields =
@@ -133,7 +140,7 @@ internal sealed class CsvMatchFormat : MatchFormat
             m.NeedsReview ? "true" : "false",
             Method(m.MatchedBy),
             m.MatchedText,
-            _top == 1 ? "" : string.Join(';', Explain!(m.Input).Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
+            e is null ? "" : string.Join(';', e.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
         ];
         for (var i = 0; i < fields.Length; i++)
         {

@@ -11,6 +11,11 @@ internal sealed class CsvRows(TextReader reader, string source)
 {
     private const int ChunkSize = 32 * 1024;
 
+    /// <summary>The longest record read: far beyond any real row, small enough that a bad file cannot fill memory.</summary>
+    internal const int MaxRecordLength = 16 * 1024 * 1024;
+
+    private bool _started;
+
     /// <summary>
     /// The next record's fields (the header), or null at the end of the input. The record is taken off the input one
     /// character at a time, so that <see cref="Chunks"/> goes on from exactly where it ends; its fields are then read by
@@ -24,6 +29,14 @@ internal sealed class CsvRows(TextReader reader, string source)
         while ((c = reader.Read()) >= 0)
         {
             var ch = (char)c;
+            if (ch == '\uFEFF' && !_started)
+            {
+                // A byte order mark the reader left in (stdin): before a quoted name it would make the quotes text.
+                _started = true;
+                continue;
+            }
+
+            _started = true;
             if (ch == '"')
             {
                 quoted = !quoted;
@@ -31,6 +44,17 @@ internal sealed class CsvRows(TextReader reader, string source)
             else if (ch == '\n' && !quoted)
             {
                 break;
+            }
+            else if (ch == '\r' && !quoted)
+            {
+                // The rows are split at line feeds only: a file whose lines end in a bare CR would be read as one row.
+                c = reader.Read();
+                if (c is '\n' or < 0)
+                {
+                    break;
+                }
+
+                throw new LaborMarketFormatException(source, 1, null, "lines end in a carriage return alone; save the file with LF or CRLF line endings");
             }
 
             record.Append(ch);
@@ -62,6 +86,13 @@ internal sealed class CsvRows(TextReader reader, string source)
             cancellationToken.ThrowIfCancellationRequested();
             if (length == buffer.Length)
             {
+                // The buffer holds one record at least: a quote never closed would otherwise take in the rest of the file.
+                if (buffer.Length >= MaxRecordLength)
+                {
+                    throw new LaborMarketFormatException(source, 0, null,
+                        $"row {row + records} is longer than {MaxRecordLength / (1024 * 1024)} M characters (a quoted field not closed?)");
+                }
+
                 Array.Resize(ref buffer, buffer.Length * 2);
             }
 
@@ -70,7 +101,7 @@ internal sealed class CsvRows(TextReader reader, string source)
             {
                 if (quoted)
                 {
-                    throw new FormatException($"{source}: a quoted field is not closed before the end of the file (row {row + records})");
+                    throw new LaborMarketFormatException(source, 0, null, $"row {row + records}: a quoted field is not closed before the end of the file");
                 }
 
                 var tail = length > boundary ? 1 : 0;

@@ -10,25 +10,29 @@ namespace LaborMarket.Cli.Normalize;
 /// JSON: one object per row, either as lines (<c>jsonl</c>) or inside one array written as it goes (<c>json</c>),
 /// so neither holds more than a batch in memory.
 /// </summary>
-internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool array) : MatchFormat
+internal sealed class JsonMatchFormat(IReadOnlyList<string> keptColumns, bool array, Func<string, TitleExplanation> explain) : MatchFormat
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One buffer and writer per worker thread, reset for each row.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _json;
 
     public override string Begin(IReadOnlyList<string> keptColumns) => array ? "[\n" : "";
 
     public override MatchSummary Append(StringBuilder text, long row, string title, string[]? kept, Func<string, TitleMatch> normalize)
     {
-        var e = Explain!(title);
+        var e = explain(title);
         var m = e.Match;
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteJson(json, row, e, kept);
-        }
+        var json = _json ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        WriteJson(json, row, e, kept);
+        json.Flush();
 
         if (array && row > 1)
         {

@@ -19,14 +19,16 @@ internal abstract class MatchFormat
     /// <summary>Text after the last row.</summary>
     public abstract string End(long rows);
 
-    /// <summary>The decision with its account (candidates, cleaned words), for formats that print it.</summary>
-    public Func<string, TitleExplanation>? Explain { get; set; }
-
-    public static MatchFormat Create(string name, int top, IReadOnlyList<string> keptColumns) => name switch
+    /// <summary>
+    /// The format <paramref name="name"/>; those that print the account of a decision (candidates, cleaned words) are
+    /// given it as <c>Explain(title, top)</c> of <paramref name="normalizer"/>.
+    /// </summary>
+    public static MatchFormat Create(string name, TitleNormalizer normalizer, int top, IReadOnlyList<string> keptColumns) => name switch
     {
-        "csv" => new CsvMatchFormat(top),
-        "json" => new JsonMatchFormat(keptColumns, array: true),
-        "jsonl" => new JsonMatchFormat(keptColumns, array: false),
+        // With one candidate kept the candidates column is empty, so the cheaper Normalize serves.
+        "csv" => new CsvMatchFormat(top == 1 ? null : title => normalizer.Explain(title, top)),
+        "json" => new JsonMatchFormat(keptColumns, array: true, title => normalizer.Explain(title, top)),
+        "jsonl" => new JsonMatchFormat(keptColumns, array: false, title => normalizer.Explain(title, top)),
         _ => new TableMatchFormat(),
     };
 

@@ -87,7 +87,7 @@ internal static class NormalizeCommand
                 : TitleSource.FromLines(console.In);
 
             var formatName = parse.GetValue(format)!;
-            var pipeline = new NormalizePipeline(normalizer, k, MatchFormat.Create(formatName, k, source.KeptColumns), parse.GetValue(report) ? 100_000 : 0);
+            var pipeline = new NormalizePipeline(normalizer, MatchFormat.Create(formatName, normalizer, k, source.KeptColumns), parse.GetValue(report) ? 100_000 : 0);
             var progress = new ProgressLine(console, "normalizing");
             await using var target = OutputFile.Open(outputPath, console.Out);
             var totals = await pipeline.RunAsync(source, target.Writer, progress, cancellationToken).ConfigureAwait(false);

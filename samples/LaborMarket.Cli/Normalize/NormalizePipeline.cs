@@ -11,16 +11,8 @@ namespace LaborMarket.Cli.Normalize;
 /// thread pool (all cores), and the writer takes the batches in input order. The channel between them is bounded, so at
 /// most a few batches are in memory whatever the input's size.
 /// </summary>
-internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, MatchFormat format, int maxUnmatched = 100_000)
+internal sealed class NormalizePipeline(TitleNormalizer normalizer, MatchFormat format, int maxUnmatched = 100_000)
 {
-    private readonly MatchFormat _format = WithExplain(format, normalizer, top);
-
-    private static MatchFormat WithExplain(MatchFormat format, TitleNormalizer normalizer, int top)
-    {
-        format.Explain = title => normalizer.Explain(title, top);
-        return format;
-    }
-
     /// <summary>Rows per batch: large enough to amortize the hand-offs, small enough that Ctrl+C is felt at once.</summary>
     public const int BatchSize = 2048;
 
@@ -42,7 +34,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
         var totals = new NormalizeTotals();
         try
         {
-            await writer.WriteAsync(_format.Begin(source.KeptColumns)).ConfigureAwait(false);
+            await writer.WriteAsync(format.Begin(source.KeptColumns)).ConfigureAwait(false);
             await foreach (var next in pending.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
                 var batch = await next.WaitAsync(token).ConfigureAwait(false);
@@ -51,7 +43,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
                 progress?.Report(totals.Rows);
             }
 
-            await writer.WriteAsync(_format.End(totals.Rows)).ConfigureAwait(false);
+            await writer.WriteAsync(format.End(totals.Rows)).ConfigureAwait(false);
         }
         finally
         {
@@ -110,7 +102,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
         cancellationToken.ThrowIfCancellationRequested();
         if (batch.Raw is { } raw)
         {
-            if (_format is CsvMatchFormat csv)
+            if (format is CsvMatchFormat csv)
             {
                 return FormatCsv(batch.FirstRow, raw, csv);
             }
@@ -125,7 +117,7 @@ internal sealed class NormalizePipeline(TitleNormalizer normalizer, int top, Mat
         for (var i = 0; i < batch.Titles.Length; i++)
         {
             var title = batch.Titles[i];
-            var summary = _format.Append(text, batch.FirstRow + i, title, batch.Kept?[i], Normalize);
+            var summary = format.Append(text, batch.FirstRow + i, title, batch.Kept?[i], Normalize);
             matched += summary.IsMatch ? 1 : 0;
             review += summary.NeedsReview ? 1 : 0;
             if (!summary.IsMatch && maxUnmatched > 0)

@@ -38,7 +38,6 @@ internal sealed class TitleSource
     {
         var csv = new CsvRows(reader, source);
         var header = csv.Read()?.ToArray() ?? throw new CliUserException($"{source} is empty: expected a header row.");
-        header[0] = header[0].TrimStart('\uFEFF');
         int index;
         if (column is null)
         {

@@ -35,60 +35,47 @@ internal static class OccupationCommand
             }
 
             var isOnetCode = text.Contains('.', StringComparison.Ordinal) && text.Trim().Length > 7;
-            OccupationProfile? profile;
-            IHost host;
-            if (parse.GetValue(online))
+            // Each source's host, disposed however the command ends.
+            var isOnline = parse.GetValue(online);
+            var folder = isOnline ? null : parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB");
+            if (!isOnline && string.IsNullOrWhiteSpace(folder))
             {
-                var key = Environment.GetEnvironmentVariable("ONET_API_KEY");
-                if (string.IsNullOrWhiteSpace(key))
-                {
-                    throw new CliUserException("--online needs an O*NET Web Services key in env ONET_API_KEY.");
-                }
+                throw new CliUserException("no O*NET database: pass --onet-db DIR, set LABORMARKET_ONET_DB, or use --online.");
+            }
 
-                var urlText = parse.GetValue(onetUrl) ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL");
-                Uri? url = null;
-                if (!string.IsNullOrWhiteSpace(urlText) && !Uri.TryCreate(urlText, UriKind.Absolute, out url))
-                {
-                    throw new CliUserException($"'{urlText}' is not an absolute address for --onet-url.");
-                }
-
-                var cacheFile = ResponseCacheFolder.DatabasePath(parse.GetValue(cache));
-                host = CliHost.Build(services =>
+            var key = isOnline ? OnlineOnet.Key() : null;
+            var url = isOnline ? OnlineOnet.Address(parse.GetValue(onetUrl)) : null;
+            using var host = CliHost.Build(services =>
+            {
+                if (isOnline)
                 {
                     services.AddOnetClient(o =>
                     {
                         o.ApiKey = key;
                         o.BaseAddress = url ?? o.BaseAddress;
                     });
-                    services.AddLaborMarketSqliteCache(cacheFile);
-                });
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                var client = host.Services.GetRequiredService<OnetClient>();
-                profile = await client.GetProfileAsync(isOnetCode ? onet : new OnetSocCode(onet.Soc, 0), cancellationToken).ConfigureAwait(false);
-                if (profile is null)
-                {
-                    throw new CliUserException($"{text} is not an occupation O*NET Web Services knows.");
+                    services.AddLaborMarketSqliteCache(ResponseCacheFolder.DatabasePath(parse.GetValue(cache)));
                 }
+                else
+                {
+                    services.AddOnetDatabase(o => o.DatabasePath = folder);
+                }
+            });
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            OccupationProfile? profile;
+            if (isOnline)
+            {
+                var client = host.Services.GetRequiredService<OnetClient>();
+                profile = await client.GetProfileAsync(isOnetCode ? onet : new OnetSocCode(onet.Soc, 0), cancellationToken).ConfigureAwait(false)
+                    ?? throw new CliUserException($"{text} is not an occupation O*NET Web Services knows.");
             }
             else
             {
-                var folder = parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB");
-                if (string.IsNullOrWhiteSpace(folder))
-                {
-                    throw new CliUserException("no O*NET database: pass --onet-db DIR, set LABORMARKET_ONET_DB, or use --online.");
-                }
-
-                host = CliHost.Build(services => services.AddOnetDatabase(o => o.DatabasePath = folder));
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
                 var database = host.Services.GetRequiredService<OnetDatabase>();
-                profile = isOnetCode ? database.Find(onet) : database.Find(onet.Soc);
-                if (profile is null)
-                {
-                    throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
-                }
+                profile = (isOnetCode ? database.Find(onet) : database.Find(onet.Soc))
+                    ?? throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
             }
-
-            using var hostScope = host;
 
             if (parse.GetValue(format) == "table")
             {

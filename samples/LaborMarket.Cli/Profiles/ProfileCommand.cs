@@ -46,11 +46,8 @@ internal static class ProfileCommand
             }
 
             var isOnline = parse.GetValue(online);
-            var key = Environment.GetEnvironmentVariable("ONET_API_KEY");
-            if (isOnline && string.IsNullOrWhiteSpace(key))
-            {
-                throw new CliUserException("--online needs an O*NET Web Services key in env ONET_API_KEY.");
-            }
+            var key = isOnline ? OnlineOnet.Key() : null;
+            var url = isOnline ? OnlineOnet.Address(null) : null;
 
             var onetDir = isOnline ? null : parse.GetValue(onetDb)?.FullName ?? Environment.GetEnvironmentVariable("LABORMARKET_ONET_DB") ?? FindRelease(dataDir);
             var modelName = parse.GetValue(model);
@@ -74,7 +71,7 @@ internal static class ProfileCommand
                     services.AddOnetClient(o =>
                     {
                         o.ApiKey = key;
-                        o.BaseAddress = Environment.GetEnvironmentVariable("LABORMARKET_ONET_URL") is { Length: > 0 } u ? new Uri(u) : o.BaseAddress;
+                        o.BaseAddress = url ?? o.BaseAddress;
                     });
                     services.AddLaborMarketSqliteCache(ResponseCacheFolder.DatabasePath(null));
                 }

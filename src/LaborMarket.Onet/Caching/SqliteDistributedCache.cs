@@ -8,7 +8,8 @@ namespace LaborMarket.Onet.Caching;
 /// An <see cref="IDistributedCache"/> in one SQLite file: HybridCache's second level, so responses survive restarts
 /// and are shared by processes on one machine. It never turns its own trouble into a failed call: an expired or
 /// unreadable entry is a miss; a file that is not a database is recreated; a folder or file that cannot be written
-/// turns caching off with one warning. Expiry is read on the injected clock.
+/// turns caching off with one warning. Expiry is read on the injected clock; the first use in a process deletes the
+/// expired entries, so keys that are never asked for again do not grow the file for ever.
 /// </summary>
 internal sealed partial class SqliteDistributedCache : IDistributedCache
 {
@@ -159,16 +160,17 @@ internal sealed partial class SqliteDistributedCache : IDistributedCache
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+                var now = _time.GetUtcNow().UtcTicks;
                 try
                 {
-                    CreateTable(connectionString);
+                    Open(connectionString, now);
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
                 {
                     // A damaged file holds nothing worth keeping: start it again.
                     SqliteConnection.ClearAllPools();
                     File.Delete(_path);
-                    CreateTable(connectionString);
+                    Open(connectionString, now);
                 }
 
                 _connectionString = connectionString;
@@ -182,13 +184,29 @@ internal sealed partial class SqliteDistributedCache : IDistributedCache
         }
     }
 
-    private static void CreateTable(string connectionString)
+    // Creates the table if need be and deletes what has expired (a get deletes only the key it reads).
+    private static void Open(string connectionString, long now)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var create = connection.CreateCommand();
-        create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, expires INTEGER NOT NULL)";
+        create.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, expires INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS entries_expires ON entries (expires);
+            """;
         create.ExecuteNonQuery();
+
+        using var sweep = connection.CreateCommand();
+        sweep.CommandText = "DELETE FROM entries WHERE expires <= $now";
+        sweep.Parameters.AddWithValue("$now", now);
+        try
+        {
+            sweep.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 8) // SQLITE_READONLY: the hits can still be read
+        {
+        }
     }
 
     private void Disable(Exception ex)

@@ -179,6 +179,62 @@ public class NormalizeCommandTests
     }
 
     [Fact]
+    public async Task Normalize_CsvWithBareCrLineEnds_ExitsOneInsteadOfReadingOneRow()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title\r1,Welder\r2,Plumber\r");
+
+        var (code, output, error) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains($"{Path.GetFileName(file)}:1: lines end in a carriage return alone", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_CsvWithUnclosedQuote_ExitsOneNamingFileAndRow()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "id,title\n1,Welder\n2,\"Plumber\n3,Roofer\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--input", file, "--column", "title");
+
+        Assert.Equal(1, code);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains($"{Path.GetFileName(file)}: row 2: a quoted field is not closed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_StdinCsvWithBomAndQuotedHeader_FindsTheColumn()
+    {
+        var (code, output, error) = await CliRunner.RunWithInputAsync("\uFEFF\"job, title\",id\r\nWelder,1\r\n", "normalize", "--input", "-", "--column", "job, title");
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("1,Welder,", output.Split('\n')[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Normalize_QuoteNeverClosedInAHugeFile_StopsAtTheRecordLimit()
+    {
+        var file = Path.GetTempFileName();
+        await using (var writer = new StreamWriter(file))
+        {
+            await writer.WriteAsync("title\nWelder\n\"Plumber\n");
+            var line = new string('x', 1023) + "\n";
+            for (var i = 0; i < 17 * 1024; i++)
+            {
+                await writer.WriteAsync(line);
+            }
+        }
+
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--input", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"{Path.GetFileName(file)}: row 2 is longer than 16 M characters", error, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task Normalize_ReportUnmatched_SaysHowManyRowsNeedReview()
     {
         var (code, _, error) = await CliRunner.RunAsync("normalize", "--report-unmatched", "Welder", "Zorblax Qwerty", "Blorpfizz Quuxly");

@@ -26,6 +26,27 @@ public class SqliteResponseCacheTests
         return services.BuildServiceProvider();
     }
 
+    /// <summary>Asks for the job zone once in each of <paramref name="starts"/> new containers over the same file.</summary>
+    private static async Task JobZoneOnEachStart(StubHandler stub, string database, int starts, TimeProvider? time = null)
+    {
+        for (var i = 0; i < starts; i++)
+        {
+            await using var provider = Start(stub, database, time);
+            Assert.Equal(4, await provider.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
+        }
+    }
+
+    private static long Entries(string database, string keyPart)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={database}");
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM entries WHERE instr(key, $part) > 0";
+        count.Parameters.AddWithValue("$part", keyPart);
+        return (long)count.ExecuteScalar()!;
+    }
+
     [Fact]
     public async Task SixteenConcurrentCallers_OneUncachedKey_MakeOneRequest()
     {
@@ -51,15 +72,7 @@ public class SqliteResponseCacheTests
     {
         var database = NewDatabase();
         var stub = JobZone();
-        await using (var first = Start(stub, database))
-        {
-            Assert.Equal(4, await first.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
-
-        await using (var second = Start(stub, database))
-        {
-            Assert.Equal(4, await second.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
+        await JobZoneOnEachStart(stub, database, starts: 2);
 
         Assert.Equal(1, stub.Count);
         Assert.DoesNotContain(WebClients.OnetKey, await File.ReadAllTextAsync(database), StringComparison.Ordinal);
@@ -89,15 +102,7 @@ public class SqliteResponseCacheTests
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var second = Start(stub, database))
-        {
-            Assert.Equal(4, await second.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
-
-        await using (var third = Start(stub, database))
-        {
-            Assert.Equal(4, await third.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
+        await JobZoneOnEachStart(stub, database, starts: 2);
 
         Assert.Equal(1, damaged);
         Assert.Equal(2, stub.Count); // the damaged entry was fetched again, and the rewrite served the third start
@@ -109,16 +114,7 @@ public class SqliteResponseCacheTests
         var database = NewDatabase();
         await File.WriteAllBytesAsync(database, [.. "SQLite format 3\0"u8, .. new byte[4000]]);
         var stub = JobZone();
-
-        await using (var first = Start(stub, database))
-        {
-            Assert.Equal(4, await first.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
-
-        await using (var second = Start(stub, database))
-        {
-            Assert.Equal(4, await second.GetRequiredService<OnetClient>().GetJobZoneAsync(Rn));
-        }
+        await JobZoneOnEachStart(stub, database, starts: 2);
 
         Assert.Equal(1, stub.Count);
     }
@@ -148,6 +144,24 @@ public class SqliteResponseCacheTests
         }
 
         Assert.Equal(2, stub.Count); // 91 days after the write, past the 90-day default
+    }
+
+    [Fact]
+    public async Task ExpiredEntryNeverAskedAgain_IsDeletedOnTheNextStart()
+    {
+        var database = NewDatabase();
+        var stub = JobZone();
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await JobZoneOnEachStart(stub, database, starts: 1, time);
+        Assert.Equal(1, Entries(database, "29-1141.00"));
+
+        time.Advance(TimeSpan.FromDays(91));
+        await using (var second = Start(stub, database, time))
+        {
+            await second.GetRequiredService<OnetClient>().GetJobZoneAsync(OnetSocCode.Parse("15-1252.00"));
+        }
+
+        Assert.Equal(0, Entries(database, "29-1141.00"));
     }
 
     [Fact]

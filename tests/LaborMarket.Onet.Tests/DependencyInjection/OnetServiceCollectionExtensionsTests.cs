@@ -91,17 +91,12 @@ public class WebClientRegistrationTests
     [InlineData(2)]
     public async Task AddOnetClient_CalledOnceOrTwice_MakesExactlyTheConfiguredAttempts(int registrations)
     {
-        var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.ServiceUnavailable, """{"error":"down"}""")));
-        var services = WebClients.Services();
-        for (var i = 0; i < registrations; i++)
-        {
-            services.AddOnet(stub, o => o.Resilience.MaxRetryAttempts = 3);
-        }
+        var requests = await RequestsWhileDown(
+            registrations,
+            (services, stub) => services.AddOnet(stub, o => o.Resilience.MaxRetryAttempts = 3),
+            provider => provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00")));
 
-        await using var provider = services.BuildServiceProvider();
-        await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<LaborMarket.Onet.WebServices.OnetClient>().GetJobZoneAsync(LaborMarket.OnetSocCode.Parse("29-1141.00")));
-
-        Assert.Equal(4, stub.Count);
+        Assert.Equal(4, requests);
     }
 
     [Theory]
@@ -109,17 +104,27 @@ public class WebClientRegistrationTests
     [InlineData(2)]
     public async Task AddCareerOneStopClient_CalledOnceOrTwice_MakesExactlyTheConfiguredAttempts(int registrations)
     {
+        var requests = await RequestsWhileDown(
+            registrations,
+            (services, stub) => services.AddCareerOneStop(stub, o => o.Resilience.MaxRetryAttempts = 2),
+            provider => provider.GetRequiredService<LaborMarket.Onet.CareerOneStop.CareerOneStopClient>().GetWagesAsync("nurse", "FL"));
+
+        Assert.Equal(3, requests);
+    }
+
+    /// <summary>Registers a client <paramref name="registrations"/> times over a server answering 503, and counts the requests one failed call makes.</summary>
+    private static async Task<int> RequestsWhileDown(int registrations, Action<IServiceCollection, StubHandler> register, Func<IServiceProvider, Task> call)
+    {
         var stub = new StubHandler((_, _, _) => Task.FromResult(StubHandler.Respond(System.Net.HttpStatusCode.ServiceUnavailable, """{"error":"down"}""")));
         var services = WebClients.Services();
         for (var i = 0; i < registrations; i++)
         {
-            services.AddCareerOneStop(stub, o => o.Resilience.MaxRetryAttempts = 2);
+            register(services, stub);
         }
 
         await using var provider = services.BuildServiceProvider();
-        await Assert.ThrowsAsync<LaborMarketApiException>(() => provider.GetRequiredService<LaborMarket.Onet.CareerOneStop.CareerOneStopClient>().GetWagesAsync("nurse", "FL"));
-
-        Assert.Equal(3, stub.Count);
+        await Assert.ThrowsAsync<LaborMarketApiException>(() => call(provider));
+        return stub.Count;
     }
 
     [Fact]
