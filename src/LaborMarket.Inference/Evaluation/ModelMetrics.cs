@@ -1,24 +1,5 @@
 namespace LaborMarket.Inference.Evaluation;
 
-/// <summary>Regression quality.</summary>
-/// <param name="Count">Rows.</param>
-/// <param name="Mae">Mean absolute error.</param>
-/// <param name="Rmse">Root mean squared error.</param>
-/// <param name="R2">Coefficient of determination.</param>
-/// <param name="Mape">Mean absolute percentage error (rows with a zero label left out), as a fraction.</param>
-public sealed record RegressionMetrics(int Count, double Mae, double Rmse, double R2, double Mape);
-
-/// <summary>Binary classification quality at a threshold.</summary>
-/// <param name="Count">Rows.</param>
-/// <param name="LogLoss">Log loss of the probabilities.</param>
-/// <param name="Auc">Area under the ROC curve.</param>
-/// <param name="Threshold">The probability at or above which a row is called positive.</param>
-/// <param name="Accuracy">Accuracy at the threshold.</param>
-/// <param name="Precision">Precision at the threshold.</param>
-/// <param name="Recall">Recall at the threshold.</param>
-/// <param name="F1">F1 at the threshold.</param>
-public sealed record BinaryMetrics(int Count, double LogLoss, double Auc, double Threshold, double Accuracy, double Precision, double Recall, double F1);
-
 /// <summary>The metrics models are judged by (the definitions LightGBM and scikit-learn use).</summary>
 public static class ModelMetrics
 {

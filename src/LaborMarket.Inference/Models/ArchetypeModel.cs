@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
+using LaborMarket.Normalization.Seniority;
 using LaborMarket.Inference.Registry;
 using LaborMarket.Inference.Training;
 using LaborMarket.Inference.Trees;
@@ -23,11 +24,46 @@ public sealed class ArchetypeModel
     private readonly ArchetypeEncoding _encoding;
     private readonly CategoryCodes _roles;
 
+    // The encoding's text keys ("15-1252|senior|CA") read once into typed keys, so scoring a pair allocates nothing.
+    private readonly Dictionary<(string Role, SeniorityLevel Seniority, UsState State), double> _archetypeFrequency;
+    private readonly Dictionary<(string Role, SeniorityLevel Seniority), double> _roleSeniorityFrequency;
+    private readonly Dictionary<UsState, double> _stateFrequency;
+
     private ArchetypeModel(LightGbmModel model, string modelText, ArchetypeEncoding encoding, ArchetypeMetrics? metrics)
     {
         _model = model;
         _encoding = encoding;
         _roles = new CategoryCodes(encoding.Roles);
+        _archetypeFrequency = [];
+        foreach (var (key, value) in encoding.ArchetypeFrequency)
+        {
+            var last = key.LastIndexOf('|');
+            var middle = last > 0 ? key.LastIndexOf('|', last - 1) : -1;
+            if (middle > 0 && SeniorityNames.TryParse(key.AsSpan(middle + 1, last - middle - 1), out var level) && UsState.TryParse(key.AsSpan(last + 1), out var state))
+            {
+                _archetypeFrequency[(key[..middle], level, state)] = value;
+            }
+        }
+
+        _roleSeniorityFrequency = [];
+        foreach (var (key, value) in encoding.RoleSeniorityFrequency)
+        {
+            var last = key.LastIndexOf('|');
+            if (last > 0 && SeniorityNames.TryParse(key.AsSpan(last + 1), out var level))
+            {
+                _roleSeniorityFrequency[(key[..last], level)] = value;
+            }
+        }
+
+        _stateFrequency = [];
+        foreach (var (key, value) in encoding.LocationFrequency)
+        {
+            if (UsState.TryParse(key, out var state))
+            {
+                _stateFrequency[state] = value;
+            }
+        }
+
         ModelText = modelText;
         Metrics = metrics;
     }
@@ -50,23 +86,24 @@ public sealed class ArchetypeModel
         ArgumentNullException.ThrowIfNull(records);
         options ??= new ModelTrainingOptions();
         var seed = options.Seed;
-        var pairs = records.Select(r => (r.Employer, r.Archetype, r.Role, r.Seniority, r.Location)).Distinct().ToArray();
-        var archetypes = pairs.Select(p => (p.Archetype, p.Role, p.Seniority, p.Location)).Distinct().ToArray();
+        var pairs = records.Select(r => (r.Employer, Archetype: (Role: r.RoleId, r.Seniority, r.State))).Distinct().ToArray();
+        var archetypes = pairs.Select(p => p.Archetype).Distinct().ToArray();
         if (pairs.Length < 50 || archetypes.Length < 2)
         {
             throw new ArgumentException($"{pairs.Length} company-archetype pairs over {archetypes.Length} archetypes: too few to learn from", nameof(records));
         }
 
-        var observed = pairs.Select(p => (p.Employer, p.Archetype)).ToHashSet();
+        var observed = pairs.ToHashSet();
         var split = DataSplit.Random(pairs.Length, seed);
         var train = split.Train.Select(i => pairs[i]).ToArray();
         var employers = train.Select(p => p.Employer).Distinct(StringComparer.Ordinal).Count();
-        Dictionary<string, double> Frequency(Func<(string Employer, string Archetype, string Role, string Seniority, string Location), string> key) =>
+        Dictionary<string, double> Frequency(Func<(string Employer, (string Role, SeniorityLevel Seniority, UsState State) Archetype), string> key) =>
             train.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Employer).Distinct(StringComparer.Ordinal).Count() / (double)employers, StringComparer.Ordinal);
         var encoding = new ArchetypeEncoding(
-            Frequency(p => p.Archetype), Frequency(p => p.Role), Frequency(p => p.Role + "|" + p.Seniority), Frequency(p => p.Location),
+            Frequency(p => $"{p.Archetype.Role}|{SeniorityNames.Name(p.Archetype.Seniority)}|{p.Archetype.State.Code}"), Frequency(p => p.Archetype.Role),
+            Frequency(p => $"{p.Archetype.Role}|{SeniorityNames.Name(p.Archetype.Seniority)}"), Frequency(p => p.Archetype.State.Code),
             train.GroupBy(p => p.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            [.. new CategoryCodes(train.Select(p => p.Role)).Values], 0.5);
+            [.. new CategoryCodes(train.Select(p => p.Archetype.Role)).Values], 0.5);
         var random = new Random(seed);
         var untrained = new ArchetypeModel(null!, "", encoding, null);
 
@@ -77,14 +114,14 @@ public sealed class ArchetypeModel
             foreach (var i in indexes)
             {
                 var p = pairs[i];
-                rows.Add(untrained.Row(p.Employer, p.Role, p.Seniority, p.Location));
+                rows.Add(untrained.Row(p.Employer, p.Archetype.Role, p.Archetype.Seniority, p.Archetype.State));
                 labels.Add(1);
                 for (var tries = 0; tries < 20; tries++)
                 {
                     var other = archetypes[random.Next(archetypes.Length)];
-                    if (!observed.Contains((p.Employer, other.Archetype)))
+                    if (!observed.Contains((p.Employer, other)))
                     {
-                        rows.Add(untrained.Row(p.Employer, other.Role, other.Seniority, other.Location));
+                        rows.Add(untrained.Row(p.Employer, other.Role, other.Seniority, other.State));
                         labels.Add(0);
                         break;
                     }
@@ -99,7 +136,7 @@ public sealed class ArchetypeModel
         var testSet = Set(split.Test);
         var parameters = (options.Parameters ?? new GbdtParameters { NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10, EarlyStoppingRounds = 30 })
             with { Objective = TrainingObjective.Binary, CategoricalFeatures = ["role"], MinDataPerGroup = 20, CatSmooth = 5, Seed = seed };
-        var result = GbdtTrainer.Train(trainSet, parameters, validSet);
+        var result = (options.Trainer ?? GbdtTrainer.Default).Train(trainSet, parameters, validSet);
 
         // The threshold and the baseline's threshold are chosen on validation pairs, never on the test pairs.
         var threshold = SeparatingThreshold(validSet.Labels, Scores(result.Model, validSet));
@@ -113,19 +150,27 @@ public sealed class ArchetypeModel
         return new ArchetypeModel(result.Model, result.ModelText, encoding with { Threshold = threshold }, metrics);
     }
 
-    /// <summary>The score of an (employer, role, seniority, location) pair; unseen values read as missing or zero.</summary>
+    /// <summary>The score of an (employer, role, seniority, state) combination; unseen values read as missing or zero.</summary>
     /// <param name="employer">The employer.</param>
-    /// <param name="role">The role (as in <see cref="JobRecord.Role"/>).</param>
+    /// <param name="roleId">The role (as in <see cref="JobRecord.RoleId"/>).</param>
     /// <param name="seniority">The seniority level.</param>
-    /// <param name="location">The state or area code.</param>
-    public ArchetypeScore Predict(string employer, string role, string seniority, string location)
+    /// <param name="state">The state.</param>
+    public ArchetypeScore Predict(string employer, string roleId, SeniorityLevel seniority, UsState state)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        ArgumentNullException.ThrowIfNull(role);
-        ArgumentNullException.ThrowIfNull(seniority);
-        ArgumentNullException.ThrowIfNull(location);
-        var p = _model.Predict(Row(employer, role, seniority, location));
+        ArgumentNullException.ThrowIfNull(roleId);
+        Span<double> x = stackalloc double[Features.Length];
+        Row(employer, roleId, seniority, state, x);
+        var p = _model.Predict(x);
         return new ArchetypeScore(p, p >= Threshold);
+    }
+
+    /// <summary>The score of a record's employer, role, seniority and state (its pay and date are ignored).</summary>
+    /// <param name="record">The record.</param>
+    public ArchetypeScore Predict(JobRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Predict(record.Employer, record.RoleId, record.Seniority, record.State);
     }
 
     /// <summary>Saves the model with its encodings (config.json) and metrics beside the baseline's (metrics.json).</summary>
@@ -156,12 +201,23 @@ public sealed class ArchetypeModel
         return new ArchetypeModel(saved.Model, saved.ModelText, encoding, null);
     }
 
-    private double[] Row(string employer, string role, string seniority, string location) =>
-    [
-        _encoding.ArchetypeFrequency.GetValueOrDefault(role + "|" + seniority + "|" + location), _encoding.RoleFrequency.GetValueOrDefault(role),
-        _encoding.RoleSeniorityFrequency.GetValueOrDefault(role + "|" + seniority), _encoding.LocationFrequency.GetValueOrDefault(location),
-        _encoding.EmployerArchetypes.GetValueOrDefault(employer), _roles.Code(role), SalaryModel.SeniorityRank(seniority),
-    ];
+    private double[] Row(string employer, string role, SeniorityLevel seniority, UsState state)
+    {
+        var x = new double[Features.Length];
+        Row(employer, role, seniority, state, x);
+        return x;
+    }
+
+    private void Row(string employer, string role, SeniorityLevel seniority, UsState state, Span<double> x)
+    {
+        x[0] = _archetypeFrequency.GetValueOrDefault((role, seniority, state));
+        x[1] = _encoding.RoleFrequency.GetValueOrDefault(role);
+        x[2] = _roleSeniorityFrequency.GetValueOrDefault((role, seniority));
+        x[3] = _stateFrequency.GetValueOrDefault(state);
+        x[4] = _encoding.EmployerArchetypes.GetValueOrDefault(employer);
+        x[5] = _roles.Code(role);
+        x[6] = SeniorityNames.Rank(seniority);
+    }
 
     private static double[] Scores(LightGbmModel model, TrainingSet set) => ModelEvaluation.Predict(model, set).Select(p => p[0]).ToArray();
 

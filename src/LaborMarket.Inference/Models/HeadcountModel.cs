@@ -43,7 +43,7 @@ public sealed class HeadcountModel
     {
         ArgumentNullException.ThrowIfNull(records);
         options ??= new ModelTrainingOptions();
-        var groups = records.GroupBy(r => (r.Employer, r.Role)).Select(g => (g.Key.Employer, g.Key.Role, Count: g.Count())).ToArray();
+        var groups = records.GroupBy(r => (r.Employer, Role: r.RoleId)).Select(g => (g.Key.Employer, g.Key.Role, Count: g.Count())).ToArray();
         if (groups.Length < 50)
         {
             throw new ArgumentException($"{groups.Length} employer-role groups: too few to learn from", nameof(records));
@@ -80,7 +80,7 @@ public sealed class HeadcountModel
 
         var parameters = (options.Parameters ?? new GbdtParameters { NumIterations = 400, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10, EarlyStoppingRounds = 30 })
             with { Objective = TrainingObjective.Poisson, CategoricalFeatures = ["role"], MinDataPerGroup = 20, CatSmooth = 5, Seed = options.Seed };
-        var result = GbdtTrainer.Train(Set(split.Train, true), parameters, Set(split.Validation, false));
+        var result = (options.Trainer ?? GbdtTrainer.Default).Train(Set(split.Train, true), parameters, Set(split.Validation, false));
         var test = Set(split.Test, false);
         var predictions = ModelEvaluation.Predict(result.Model, test).Select(p => p[0]).ToArray();
         var baseline = split.Test.Select(i => roleCounts.TryGetValue(groups[i].Role, out var c) ? (double)c.Sum / c.N : overall).ToArray();
@@ -95,12 +95,14 @@ public sealed class HeadcountModel
 
     /// <summary>The expected count of records for a role at an employer (unseen employers and roles read as missing or zero).</summary>
     /// <param name="employer">The employer.</param>
-    /// <param name="role">The role (as in <see cref="JobRecord.Role"/>).</param>
-    public double Predict(string employer, string role)
+    /// <param name="roleId">The role (as in <see cref="JobRecord.RoleId"/>).</param>
+    public double Predict(string employer, string roleId)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        ArgumentNullException.ThrowIfNull(role);
-        return _model.Predict(Row(employer, role));
+        ArgumentNullException.ThrowIfNull(roleId);
+        Span<double> x = stackalloc double[Features.Length];
+        Row(employer, roleId, x);
+        return _model.Predict(x);
     }
 
     /// <summary>Saves the model with its encodings (config.json) and metrics beside the baseline's (metrics.json).</summary>
@@ -130,11 +132,20 @@ public sealed class HeadcountModel
         return new HeadcountModel(saved.Model, saved.ModelText, encoding, null);
     }
 
-    private double[] Row(string employer, string role) =>
-    [
-        _encoding.RoleFrequency.GetValueOrDefault(role), Math.Log(1 + _encoding.EmployerRecords.GetValueOrDefault(employer)), _roles.Code(role),
-        _encoding.RoleMeanCount.TryGetValue(role, out var mean) ? mean : _encoding.OverallMean,
-    ];
+    private double[] Row(string employer, string role)
+    {
+        var x = new double[Features.Length];
+        Row(employer, role, x);
+        return x;
+    }
+
+    private void Row(string employer, string role, Span<double> x)
+    {
+        x[0] = _encoding.RoleFrequency.GetValueOrDefault(role);
+        x[1] = Math.Log(1 + _encoding.EmployerRecords.GetValueOrDefault(employer));
+        x[2] = _roles.Code(role);
+        x[3] = _encoding.RoleMeanCount.TryGetValue(role, out var mean) ? mean : _encoding.OverallMean;
+    }
 
     /// <summary>What the model keeps from training: the frequencies and counts its features read.</summary>
     internal sealed record HeadcountEncoding(

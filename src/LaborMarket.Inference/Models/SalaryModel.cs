@@ -6,21 +6,6 @@ using LaborMarket.Inference.Trees;
 
 namespace LaborMarket.Inference.Models;
 
-/// <summary>A salary estimate: the median and an interval.</summary>
-/// <param name="P10">10th percentile (the interval's low end).</param>
-/// <param name="Median">Median.</param>
-/// <param name="P90">90th percentile (the interval's high end).</param>
-public sealed record SalaryEstimate(double P10, double Median, double P90);
-
-/// <summary>How a salary model did on held-out rows, beside the baseline (median by role and location).</summary>
-/// <param name="Model">The model's median estimates.</param>
-/// <param name="Baseline">The baseline's.</param>
-/// <param name="IntervalCoverage">Share of held-out salaries inside the model's P10-P90 interval (0.8 is calibrated).</param>
-/// <param name="TrainRows">Training rows.</param>
-/// <param name="TestRows">Held-out rows.</param>
-/// <param name="BeatsBaseline">True when the model's MAE is below the baseline's.</param>
-public sealed record SalaryMetrics(RegressionMetrics Model, RegressionMetrics Baseline, double IntervalCoverage, int TrainRows, int TestRows, bool BeatsBaseline);
-
 /// <summary>
 /// Estimates salary from role, seniority, location, employer size and source: three quantile GBDT models
 /// (P10, median, P90) trained with early stopping on a validation split and judged on a test split against the
@@ -54,28 +39,21 @@ public sealed class SalaryModel
 
     /// <summary>Trains on records with a salary (the shape the archetype and headcount models share).</summary>
     /// <param name="records">The records; those without a plausible salary are left out.</param>
-    /// <param name="options">The split (indexes into the records with a plausible salary) and tree parameters.</param>
-    public static SalaryModel Train(IReadOnlyList<JobRecord> records, ModelTrainingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(records);
-        return Train(records, options.Split ?? DataSplit.Random(records.Count(r => IsPlausible(r.Salary)), options.Seed), options.Parameters);
-    }
-
-    /// <summary>Trains on records with a salary.</summary>
-    /// <param name="records">The records; those without a salary are left out.</param>
-    /// <param name="split">Which rows train, validate and test (indexes into the records with a salary), or null for a random 70/15/15.</param>
-    /// <param name="parameters">Tree parameters (the objective is set per model), or null for defaults suited to a few thousand rows.</param>
-    public static SalaryModel Train(IReadOnlyList<JobRecord> records, DataSplit? split = null, GbdtParameters? parameters = null)
+    /// <param name="options">The split (indexes into the records with a plausible salary), tree parameters and trainer, or null for the defaults.</param>
+    /// <exception cref="ArgumentException">Fewer than 50 records with a plausible salary.</exception>
+    public static SalaryModel Train(IReadOnlyList<JobRecord> records, ModelTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(records);
+        options ??= new ModelTrainingOptions();
         var rows = records.Where(r => IsPlausible(r.Salary)).ToArray();
         if (rows.Length < 50)
         {
             throw new ArgumentException($"{rows.Length} records with a salary: at least 50 are needed", nameof(records));
         }
 
-        split ??= DataSplit.Random(rows.Length);
+        var split = options.Split ?? DataSplit.Random(rows.Length, options.Seed);
+        var parameters = options.Parameters;
+        var trainer = options.Trainer ?? GbdtTrainer.Default;
         var train = split.Train.Select(i => rows[i]).ToArray();
         var encoding = new Encoding(train);
         var p = (parameters ?? new GbdtParameters { NumIterations = 500, LearningRate = 0.05, NumLeaves = 15, MinDataInLeaf = 10, EarlyStoppingRounds = 30 })
@@ -83,7 +61,7 @@ public sealed class SalaryModel
         var trainSet = encoding.Set(train);
         var validSet = encoding.Set(split.Validation.Select(i => rows[i]).ToArray());
         var models = Quantiles.AsParallel().AsOrdered().Select(alpha =>
-            GbdtTrainer.Train(trainSet, p with { Objective = TrainingObjective.Quantile, Alpha = alpha }, validSet.RowCount > 0 ? validSet : null)).ToArray();
+            trainer.Train(trainSet, p with { Objective = TrainingObjective.Quantile, Alpha = alpha }, validSet.RowCount > 0 ? validSet : null)).ToArray();
         var model = new SalaryModel(models[0].Model, models[1].Model, models[2].Model, encoding)
         {
             ModelText = (models[0].ModelText, models[1].ModelText, models[2].ModelText),
@@ -112,8 +90,8 @@ public sealed class SalaryModel
         ArgumentNullException.ThrowIfNull(record);
         Span<double> x = stackalloc double[Features.Length];
         _encoding.Row(record, x);
-        var values = new[] { _p10.Predict(x), _p50.Predict(x), _p90.Predict(x) };
-        Array.Sort(values); // quantile models trained apart can cross; an interval must not
+        Span<double> values = [_p10.Predict(x), _p50.Predict(x), _p90.Predict(x)];
+        values.Sort(); // quantile models trained apart can cross; an interval must not
         return new SalaryEstimate(values[0], values[1], values[2]);
     }
 
@@ -170,10 +148,10 @@ public sealed class SalaryModel
         var coverage = ModelMetrics.Coverage(labels, estimates.Select(e => e.P10).ToArray(), estimates.Select(e => e.P90).ToArray());
 
         // Baseline: the training median for the role and location, else for the role, else overall.
-        var byArchetype = train.GroupBy(r => (r.Role, r.Location)).ToDictionary(g => g.Key, g => Median(g));
-        var byRole = train.GroupBy(r => r.Role, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Median(g), StringComparer.Ordinal);
+        var byArchetype = train.GroupBy(r => (r.RoleId, r.State)).ToDictionary(g => g.Key, g => Median(g));
+        var byRole = train.GroupBy(r => r.RoleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Median(g), StringComparer.Ordinal);
         var overall = Median(train);
-        var baseline = test.Select(r => byArchetype.TryGetValue((r.Role, r.Location), out var a) ? a : byRole.TryGetValue(r.Role, out var b) ? b : overall).ToArray();
+        var baseline = test.Select(r => byArchetype.TryGetValue((r.RoleId, r.State), out var a) ? a : byRole.TryGetValue(r.RoleId, out var b) ? b : overall).ToArray();
         var baselineMetrics = ModelMetrics.Regression(labels, baseline);
         return new SalaryMetrics(model, baselineMetrics, coverage, train.Length, test.Length, model.Mae < baselineMetrics.Mae);
     }
@@ -188,7 +166,7 @@ public sealed class SalaryModel
     private sealed class Encoding
     {
         public Encoding(JobRecord[] train)
-            : this(new CategoryCodes(train.Select(r => r.Role)).Values.ToArray(), new CategoryCodes(train.Select(r => r.Location)).Values.ToArray(),
+            : this(new CategoryCodes(train.Select(r => r.RoleId)).Values.ToArray(), new CategoryCodes(train.Select(r => r.State.Code)).Values.ToArray(),
                 new CategoryCodes(train.Select(r => r.Source)).Values.ToArray(),
                 train.GroupBy(r => r.Employer, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal))
         {
@@ -212,9 +190,9 @@ public sealed class SalaryModel
 
         public void Row(JobRecord r, Span<double> x)
         {
-            x[0] = Roles.Code(r.Role);
-            x[1] = SeniorityRank(r.Seniority);
-            x[2] = Locations.Code(r.Location);
+            x[0] = Roles.Code(r.RoleId);
+            x[1] = SeniorityNames.Rank(r.Seniority);
+            x[2] = Locations.Code(r.State.Code);
             x[3] = Math.Log(1 + EmployerRecords.GetValueOrDefault(r.Employer));
             x[4] = Sources.Code(r.Source);
         }
@@ -230,20 +208,4 @@ public sealed class SalaryModel
             return TrainingSet.FromRows(Features, data, rows.Select(r => r.Salary!.Value).ToList());
         }
     }
-
-    /// <summary>Seniority as an ordered number (intern 0 ... executive 9); unknown levels are missing.</summary>
-    internal static double SeniorityRank(string level) => level.ToLowerInvariant() switch
-    {
-        "intern" => 0,
-        "entry" => 1,
-        "mid" => 2,
-        "senior" => 3,
-        "lead" or "staff" or "leadstaff" => 4,
-        "principal" => 5,
-        "manager" => 6,
-        "director" => 7,
-        "vicepresident" or "vice president" or "vp" => 8,
-        "executive" => 9,
-        _ => double.NaN,
-    };
 }

@@ -2,21 +2,20 @@ using LaborMarket.Inference.Trees;
 
 namespace LaborMarket.Inference.Training;
 
-/// <summary>The result of training: the model, its LightGBM text, and the validation history.</summary>
-/// <param name="Model">The trained model, ready to predict.</param>
-/// <param name="ModelText">The model in LightGBM's text format (save it as model.txt).</param>
-/// <param name="Iterations">Iterations kept (the best one when early stopping was on).</param>
-/// <param name="MetricName">The validation metric ("l2", "quantile", "binary_logloss", "poisson", "multi_logloss"), or null without validation rows.</param>
-/// <param name="ValidationHistory">The validation metric after each iteration.</param>
-public sealed record TrainingResult(LightGbmModel Model, string ModelText, int Iterations, string? MetricName, IReadOnlyList<double> ValidationHistory);
-
 /// <summary>
 /// Trains gradient-boosted trees in pure managed code, the way LightGBM does (histogram GBDT, leaf-wise growth)
 /// and with its parameter names, and writes the model in LightGBM's text format. Deterministic for a seed,
 /// whatever the number of threads.
 /// </summary>
-public static class GbdtTrainer
+public sealed class GbdtTrainer : IGbdtTrainer
 {
+    private GbdtTrainer()
+    {
+    }
+
+    /// <summary>The managed trainer as an <see cref="IGbdtTrainer"/> (the seed models' default).</summary>
+    public static GbdtTrainer Default { get; } = new();
+
     /// <summary>Trains a model.</summary>
     /// <param name="train">The training rows.</param>
     /// <param name="parameters">The parameters.</param>
@@ -358,4 +357,8 @@ public static class GbdtTrainer
         LeafCount = t.LeafCount.Select(c => (double)c).ToArray(),
         InternalCount = t.InternalCount.Select(c => (double)c).ToArray(),
     };
+
+    /// <inheritdoc/>
+    TrainingResult IGbdtTrainer.Train(TrainingSet train, GbdtParameters parameters, TrainingSet? validation, CancellationToken cancellationToken) =>
+        Train(train, parameters, validation, null, cancellationToken);
 }
