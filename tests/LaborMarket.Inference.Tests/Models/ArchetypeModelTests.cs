@@ -1,5 +1,6 @@
 using LaborMarket.Inference.Models;
 using LaborMarket.Inference.Registry;
+using LaborMarket.Normalization.Seniority;
 
 namespace LaborMarket.Inference.Tests.Models;
 
@@ -24,7 +25,7 @@ public class ArchetypeModelTests
     {
         var model = H1bRecords.ArchetypeModel;
 
-        var score = model.Predict("NO SUCH EMPLOYER LLC", "15-1132", "senior", "WY");
+        var score = model.Predict("NO SUCH EMPLOYER LLC", "15-1132", SeniorityLevel.Senior, UsState.Parse("WY"));
 
         Assert.InRange(score.Probability, 0.0, 1.0);
         Assert.Equal(score.Probability >= model.Threshold, score.Exists);
@@ -42,7 +43,8 @@ public class ArchetypeModelTests
         Assert.Equal(model.Threshold, loaded.Threshold);
         foreach (var r in H1bRecords.Records.Take(50))
         {
-            Assert.Equal(model.Predict(r.Employer, r.Role, r.Seniority, r.Location), loaded.Predict(r.Employer, r.Role, r.Seniority, r.Location));
+            Assert.Equal(model.Predict(r), loaded.Predict(r));
+            Assert.Equal(model.Predict(r), model.Predict(r.Employer, r.RoleId, r.Seniority, r.State));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using LaborMarket.Inference.Models;
+using LaborMarket.Inference.Records;
+using LaborMarket.Normalization.Seniority;
 
 namespace LaborMarket.Inference.Tests.Models;
 
@@ -12,6 +14,7 @@ internal static class H1bRecords
     private static readonly Lazy<JobRecord[]> All = new(Read);
     private static readonly Lazy<ArchetypeModel> Archetype = new(() => ArchetypeModel.Train(Records));
     private static readonly Lazy<HeadcountModel> Headcount = new(() => HeadcountModel.Train(Records));
+    private static readonly Lazy<SalaryModel> Salary = new(() => SalaryModel.Train(Records));
 
     public static IReadOnlyList<JobRecord> Records => All.Value;
 
@@ -20,6 +23,9 @@ internal static class H1bRecords
 
     /// <summary>The headcount model trained once on the records.</summary>
     public static HeadcountModel HeadcountModel => Headcount.Value;
+
+    /// <summary>The salary model trained once on the records.</summary>
+    public static SalaryModel SalaryModel => Salary.Value;
 
     private static JobRecord[] Read()
     {
@@ -31,15 +37,13 @@ internal static class H1bRecords
         foreach (var line in lines.Skip(1))
         {
             var f = Csv.Split(line);
-            var comma = f[worksite].LastIndexOf(',');
-            if (f[soc].Length == 0 || comma < 0)
+            if (!SocCode.TryParse(f[soc], out var code) || !JobRecords.TryParseState(f[worksite], out var state))
             {
                 continue;
             }
 
-            var state = f[worksite][(comma + 1)..].Trim();
             double? pay = double.TryParse(f[wage], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
-            records.Add(new JobRecord(f[soc], "mid", state, f[employer], "h1b", pay));
+            records.Add(new JobRecord(f[soc], code, SeniorityLevel.Mid, state, f[employer], "h1b", pay));
         }
 
         return [.. records];

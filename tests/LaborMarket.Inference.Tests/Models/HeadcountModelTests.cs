@@ -27,7 +27,7 @@ public class HeadcountModelTests
         Assert.True(model.Predict("NO SUCH EMPLOYER LLC", "99-9999") > 0);
         foreach (var r in H1bRecords.Records.Take(50))
         {
-            Assert.Equal(model.Predict(r.Employer, r.Role), loaded.Predict(r.Employer, r.Role));
+            Assert.Equal(model.Predict(r.Employer, r.RoleId), loaded.Predict(r.Employer, r.RoleId));
         }
     }
 
