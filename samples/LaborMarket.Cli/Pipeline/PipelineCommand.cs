@@ -5,6 +5,7 @@ using System.Text.Json;
 using LaborMarket.Bls.Fallback;
 using LaborMarket.Cli.Hosting;
 using LaborMarket.Inference.Models;
+using LaborMarket.Inference.Records;
 using LaborMarket.Inference.Registry;
 using LaborMarket.Normalization.Titles;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,52 +59,24 @@ internal static class PipelineCommand
             });
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
-            // 1. Read the records.
-            var rows = ReadRows(file, parse.GetValue(titleColumn)!, parse.GetValue(wageColumn)!, parse.GetValue(placeColumn), parse.GetValue(place), parse.GetValue(employerColumn), parse.GetValue(dateColumn), console);
+            // 1. Read the rows.
+            var rows = ReadRows(file, parse.GetValue(titleColumn)!, parse.GetValue(wageColumn)!, parse.GetValue(placeColumn), parse.GetValue(employerColumn), parse.GetValue(dateColumn), console);
             var sourceName = parse.GetValue(source) ?? Path.GetFileNameWithoutExtension(file.Name);
+            UsState? fixedState = null;
+            if (parse.GetValue(place) is { } onePlace)
+            {
+                fixedState = JobRecords.TryParseState(onePlace, out var s) ? s : throw new CliUserException($"'{onePlace}' names no US state.");
+            }
 
-            // 2. Normalize every title (each distinct title once).
+            // 2. Normalize every title (each distinct title once) and build the records: role, SOC code, seniority, state.
             var normalizer = host.Services.GetRequiredService<TitleNormalizer>();
-            var distinct = rows.Select(r => r.Title).Distinct(StringComparer.Ordinal).ToArray();
-            var progress = new ProgressLine(console, "normalize titles", distinct.Length);
-            var matches = new Dictionary<string, TitleMatch>(StringComparer.Ordinal);
-            for (var i = 0; i < distinct.Length; i++)
-            {
-                matches[distinct[i]] = normalizer.Normalize(distinct[i]);
-                progress.Report(i + 1);
-            }
+            var progress = new ProgressLine(console, "normalize titles", null);
+            var batch = JobRecords.FromRows(rows, normalizer, new JobRecordOptions { Source = sourceName, State = fixedState }, new Progress(progress));
+            progress.Done(batch.DistinctTitles);
+            var jobs = batch.Records;
+            var archetypes = jobs.Select(j => (j.RoleId, j.Seniority, j.State)).Distinct().Count();
 
-            progress.Done(distinct.Length);
-            var matchedRows = rows.Count(r => matches[r.Title].IsMatch);
-            var matchedTitles = distinct.Count(t => matches[t].IsMatch);
-
-            // 3. Archetypes: role | seniority | state.
-            var records = new List<(Row Row, TitleMatch Match, JobRecord Record)>();
-            int noRole = 0, noPlace = 0;
-            foreach (var r in rows)
-            {
-                var m = matches[r.Title];
-                if (m.Role is null)
-                {
-                    noRole++;
-                    continue;
-                }
-
-                if (r.State is null)
-                {
-                    noPlace++;
-                    continue;
-                }
-
-                records.Add((r, m, new JobRecord(m.Role.Id, m.Seniority.ToString().ToLowerInvariant(), r.State.Value.Code, r.Employer ?? "", sourceName, r.Wage, r.Date)));
-            }
-
-            var jobs = records.Select(x => x.Record).ToArray();
-            var blankPay = jobs.Count(j => j.Salary is null);
-            var implausiblePay = jobs.Count(j => j.Salary is not null && !SalaryModel.IsPlausible(j.Salary));
-            var archetypes = jobs.GroupBy(j => j.Archetype, StringComparer.Ordinal).Count();
-
-            // 4. Models.
+            // 3. Models.
             var models = new ProgressLine(console, "train models", null);
             var paid = jobs.Where(j => SalaryModel.IsPlausible(j.Salary)).ToArray();
             var split = parse.GetValue(dateColumn) is null ? DataSplit.Random(paid.Length, parse.GetValue(seed)) : DataSplit.ByTime(paid.Select(j => j.Date).ToArray());
@@ -126,9 +99,9 @@ internal static class PipelineCommand
                 }
             }
 
-            models.Done(jobs.Length);
+            models.Done(jobs.Count);
 
-            // 5. Predictions, beside OEWS medians for the same SOC code and state.
+            // 4. Predictions, beside OEWS medians for the same SOC code and state.
             var lookup = string.IsNullOrWhiteSpace(dataDir) ? null : host.Services.GetRequiredService<WageLookup>();
             var outFolder = Directory.CreateDirectory(parse.GetValue(outDir)!.FullName).FullName;
             var ratios = new List<double>();
@@ -136,112 +109,32 @@ internal static class PipelineCommand
             await using (var writer = new StreamWriter(predictionsFile, false, new UTF8Encoding(false)))
             {
                 CsvText.WriteRow(writer, ["row", "title", "role", "soc_code", "seniority", "state", "salary", "estimate_p10", "estimate_median", "estimate_p90", "oews_annual_median", "oews_area"]);
-                foreach (var (row, match, record) in records)
+                for (var i = 0; i < jobs.Count; i++)
                 {
+                    var (record, row) = (jobs[i], batch.SourceRows[i]);
                     var estimate = salary.Estimate(record);
-                    var oews = lookup?.Find(match.SocCode!.Value, WageLocation.ForState(row.State!.Value));
+                    var oews = lookup?.Find(record.Soc, WageLocation.ForState(record.State));
                     var oewsMedian = oews?.AnnualMedian?.Value.Value;
                     if (oewsMedian is > 0)
                     {
                         ratios.Add(estimate.Median / oewsMedian.Value);
                     }
 
-                    CsvText.WriteRow(writer, [row.Number.ToString(CultureInfo.InvariantCulture), row.Title, match.Role!.Id, match.SocCode.ToString(), record.Seniority, record.Location, Num(record.Salary),
+                    CsvText.WriteRow(writer, [(row + 1).ToString(CultureInfo.InvariantCulture), rows[row].Title, record.RoleId, record.Soc.ToString(),
+                        JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Seniority.ToString()), record.State.Code, Num(record.Salary),
                         Num(estimate.P10), Num(estimate.Median), Num(estimate.P90), Num(oewsMedian), oews?.Area?.ToString()]);
                 }
             }
 
-            // 6. Metrics.
+            // 5. Metrics: the library's results through its serializer context (snake_case), beside the pipeline's counts.
             var metricsFile = Path.Combine(outFolder, "metrics.json");
+            var metrics = PipelineMetrics.Create(sourceName, batch, archetypes, salary.Metrics, salaryVersion, archetype, headcount, lookup is null, ratios);
             await using (var stream = File.Create(metricsFile))
-            await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
-                json.WriteStartObject();
-                json.WriteString("source", sourceName);
-                json.WriteStartObject("normalization");
-                json.WriteNumber("rows", rows.Count);
-                json.WriteNumber("matched_rows", matchedRows);
-                json.WriteNumber("match_rate", Math.Round(matchedRows / (double)Math.Max(1, rows.Count), 4));
-                json.WriteNumber("distinct_titles", distinct.Length);
-                json.WriteNumber("matched_titles", matchedTitles);
-                json.WriteNumber("title_match_rate", Math.Round(matchedTitles / (double)Math.Max(1, distinct.Length), 4));
-                json.WriteEndObject();
-                json.WriteNumber("records", jobs.Length);
-                json.WriteNumber("records_without_role_or_state", noRole + noPlace); // the older totals of dropped_rows and left_out_of_salary_model
-                json.WriteStartObject("dropped_rows");
-                json.WriteNumber("no_role", noRole);
-                json.WriteNumber("no_place", noPlace);
-                json.WriteEndObject();
-                json.WriteStartObject("left_out_of_salary_model");
-                json.WriteNumber("blank_pay", blankPay);
-                json.WriteNumber("implausible_pay", implausiblePay);
-                json.WriteEndObject();
-                json.WriteNumber("records_with_implausible_pay", blankPay + implausiblePay);
-                json.WriteNumber("archetypes", archetypes);
-                if (salary.Metrics is { } m)
-                {
-                    json.WriteStartObject("salary");
-                    Regression(json, "model", m.Model);
-                    Regression(json, "baseline_median_by_role_and_state", m.Baseline);
-                    json.WriteNumber("interval_coverage_p10_p90", Math.Round(m.IntervalCoverage, 4));
-                    json.WriteBoolean("beats_baseline", m.BeatsBaseline);
-                    json.WriteNumber("train_rows", m.TrainRows);
-                    json.WriteNumber("test_rows", m.TestRows);
-                    if (salaryVersion is not null)
-                    {
-                        json.WriteString("registry_version", salaryVersion);
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                if (archetype is not null)
-                {
-                    json.WriteStartObject("archetype");
-                    json.WriteNumber("auc", Math.Round(archetype.Test.Auc, 4));
-                    json.WriteNumber("accuracy", Math.Round(archetype.Test.Accuracy, 4));
-                    json.WriteNumber("precision", Math.Round(archetype.Test.Precision, 4));
-                    json.WriteNumber("recall", Math.Round(archetype.Test.Recall, 4));
-                    json.WriteNumber("f1", Math.Round(archetype.Test.F1, 4));
-                    json.WriteNumber("threshold", Math.Round(archetype.Threshold, 4));
-                    json.WriteStartObject("baseline_archetype_frequency");
-                    json.WriteNumber("auc", Math.Round(archetype.Baseline.Auc, 4));
-                    json.WriteNumber("accuracy", Math.Round(archetype.Baseline.Accuracy, 4));
-                    json.WriteNumber("f1", Math.Round(archetype.Baseline.F1, 4));
-                    json.WriteEndObject();
-                    json.WriteBoolean("beats_baseline", archetype.BeatsBaseline);
-                    json.WriteBoolean("predicts_both_classes", archetype.PredictsBothClasses);
-                    json.WriteNumber("pairs", archetype.Positives);
-                    json.WriteEndObject();
-                }
-
-                if (headcount is not null)
-                {
-                    json.WriteStartObject("headcount");
-                    Regression(json, "model", headcount.Model);
-                    Regression(json, "baseline_mean_by_role", headcount.Baseline);
-                    json.WriteNumber("poisson_deviance", Math.Round(headcount.ModelDeviance, 4));
-                    json.WriteNumber("baseline_poisson_deviance", Math.Round(headcount.BaselineDeviance, 4));
-                    json.WriteBoolean("beats_baseline", headcount.BeatsBaseline);
-                    json.WriteNumber("groups", headcount.Groups);
-                    json.WriteEndObject();
-                }
-
-                json.WriteStartObject("oews_comparison");
-                json.WriteBoolean("skipped", lookup is null);
-                json.WriteNumber("rows_compared", ratios.Count);
-                if (ratios.Count > 0)
-                {
-                    ratios.Sort();
-                    json.WriteNumber("median_ratio_estimate_to_oews", Math.Round(ratios[ratios.Count / 2], 4));
-                    json.WriteNumber("share_within_25_percent", Math.Round(ratios.Count(r => r is >= 0.75 and <= 1.25) / (double)ratios.Count, 4));
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
+                await JsonSerializer.SerializeAsync(stream, metrics, PipelineMetrics.WriteOptions, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var line in Summary(rows.Count, matchedRows, jobs.Length, archetypes, noRole, noPlace, blankPay, implausiblePay, salary.Metrics, archetype, headcount, lookup is null, ratios.Count))
+            foreach (var line in Summary(batch.Rows, batch.MatchedRows, jobs.Count, archetypes, batch.NoRole, batch.NoPlace, batch.BlankPay, batch.ImplausiblePay, salary.Metrics, archetype, headcount, lookup is null, ratios.Count))
             {
                 await console.Out.WriteLineAsync(line).ConfigureAwait(false);
             }
@@ -253,7 +146,11 @@ internal static class PipelineCommand
         return command;
     }
 
-    private sealed record Row(long Number, string Title, double? Wage, UsState? State, string? Employer, DateOnly? Date);
+    // Tells the progress line how many distinct titles are normalized so far.
+    private sealed class Progress(ProgressLine line) : IProgress<int>
+    {
+        public void Report(int value) => line.Report(value);
+    }
 
     // The stdout summary: every metric beside its baseline, rows dropped by reason, and a warning line for a model that
     // does not beat its baseline or calls every pair the same.
@@ -303,7 +200,7 @@ internal static class PipelineCommand
             : string.Create(c, $"OEWS comparison: {compared} rows compared");
     }
 
-    private static List<Row> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? place, string? employerColumn, string? dateColumn, CliConsole console)
+    private static List<RawJobRow> ReadRows(FileInfo file, string titleColumn, string wageColumn, string? placeColumn, string? employerColumn, string? dateColumn, CliConsole console)
     {
         using var reader = new StreamReader(file.FullName);
         var csv = new CsvReader(reader, file.Name);
@@ -311,14 +208,13 @@ internal static class PipelineCommand
         int Column(string? name) => name is null ? -1 : header.FindIndex(h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
             ? i : throw new CliUserException($"{file.Name} has no column '{name}' (columns: {string.Join(", ", header)}).");
         var (t, w, p, e, d) = (Column(titleColumn), Column(wageColumn), Column(placeColumn), Column(employerColumn), Column(dateColumn));
-        UsState? fixedState = place is null ? null : StateOf(place) ?? throw new CliUserException($"'{place}' names no US state.");
-        var rows = new List<Row>();
+        var rows = new List<RawJobRow>();
         var progress = new ProgressLine(console, "read records", null);
         while (csv.ReadRecord() is { } record)
         {
             string? Cell(int c) => c >= 0 && c < record.Count ? record[c] : null;
             double? wage = double.TryParse(Cell(w)?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;
-            rows.Add(new Row(rows.Count + 1, Cell(t) ?? "", wage, fixedState ?? StateOf(Cell(p)), Cell(e), DateOf(Cell(d))));
+            rows.Add(new RawJobRow(Cell(t) ?? "", Cell(p), wage, Cell(e), DateOf(Cell(d))));
             progress.Report(rows.Count);
         }
 
@@ -332,21 +228,6 @@ internal static class PipelineCommand
         : DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) ? date
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200 ? new DateOnly(year, 1, 1)
         : null;
-
-    private static UsState? StateOf(string? place) =>
-        WorksiteLocation.TryParse(place, out var location) ? location.State
-        : place is not null && place.LastIndexOf(',') is var comma and > 0 && UsState.TryParse(place.AsSpan(comma + 1).Trim(), out var s) ? s
-        : null;
-
-    private static void Regression(Utf8JsonWriter json, string name, LaborMarket.Inference.Evaluation.RegressionMetrics m)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("mae", Math.Round(m.Mae, 2));
-        json.WriteNumber("rmse", Math.Round(m.Rmse, 2));
-        json.WriteNumber("r2", Math.Round(m.R2, 4));
-        json.WriteNumber("mape", Math.Round(m.Mape, 4));
-        json.WriteEndObject();
-    }
 
     private static string Num(double? v) => v is { } x ? x.ToString("0.##", CultureInfo.InvariantCulture) : "";
 }

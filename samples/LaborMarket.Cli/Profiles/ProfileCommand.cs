@@ -98,8 +98,8 @@ internal static class ProfileCommand
             if (modelName is not null)
             {
                 var salary = SalaryModel.Load(host.Services.GetRequiredService<ModelRegistry>(), modelName);
-                var state = wages.Area?.State?.Code ?? (WorksiteLocation.TryParse(parse.GetValue(place), out var where) ? where.State.Code : "");
-                estimate = salary.Estimate(new JobRecord(match.Role!.Id, match.Seniority.ToString().ToLowerInvariant(), state, "", salary.MainSource));
+                var state = wages.Area?.State ?? (WorksiteLocation.TryParse(parse.GetValue(place), out var where) ? where.State : default);
+                estimate = salary.Estimate(new JobRecord(match.Role!.Id, match.Role.Soc, match.Seniority, state, "", salary.MainSource));
             }
             if (parse.GetValue(format) == "json")
             {
