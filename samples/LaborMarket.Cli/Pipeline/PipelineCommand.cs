@@ -130,8 +130,9 @@ internal static class PipelineCommand
             var metricsFile = Path.Combine(outFolder, "metrics.json");
             var metrics = PipelineMetrics.Create(sourceName, batch, archetypes, salary.Metrics, salaryVersion, archetype, headcount, lookup is null, ratios);
             await using (var stream = File.Create(metricsFile))
+            await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
-                await JsonSerializer.SerializeAsync(stream, metrics, PipelineMetrics.WriteOptions, cancellationToken).ConfigureAwait(false);
+                metrics.WriteTo(json);
             }
 
             foreach (var line in Summary(batch.Rows, batch.MatchedRows, jobs.Count, archetypes, batch.NoRole, batch.NoPlace, batch.BlankPay, batch.ImplausiblePay, salary.Metrics, archetype, headcount, lookup is null, ratios.Count))

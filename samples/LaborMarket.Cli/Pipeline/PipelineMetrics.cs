@@ -13,20 +13,12 @@ namespace LaborMarket.Cli.Pipeline;
 /// </summary>
 internal static class PipelineMetrics
 {
-    /// <summary>snake_case names; a metric that is not a number (an AUC over one class) is written as "NaN".</summary>
-    public static JsonSerializerOptions WriteOptions { get; } = new()
+    // snake_case names; a metric that is not a number (an AUC over one class) is written as "NaN".
+    private static readonly InferenceJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = true,
-        TypeInfoResolver = new InferenceJsonContext(new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        }),
-    };
-
-    private static InferenceJsonContext Context => (InferenceJsonContext)WriteOptions.TypeInfoResolver!;
+    });
 
     public static JsonObject Create(string source, JobRecordBatch batch, int archetypes, SalaryMetrics? salary, string? salaryVersion,
         ArchetypeMetrics? archetype, HeadcountMetrics? headcount, bool oewsSkipped, List<double> ratios)

@@ -37,7 +37,15 @@ public static class MLNetLightGbmTrainer
             throw new NotSupportedException("categorical features and early stopping are trained by GbdtTrainer; the ML.NET bridge trains numeric features for a fixed number of iterations");
         }
 
+        return Train(mlContext, train, p, null);
+    }
+
+    /// <summary>Trains with ML.NET's LightGbm, stopping early on <paramref name="validation"/> when the parameters ask for it.</summary>
+    internal static TrainingResult Train(MLContext mlContext, TrainingSet train, GbdtParameters p, TrainingSet? validation)
+    {
         var data = TrainingSetDataView.ToDataView(mlContext, train);
+        var valid = validation is not null && validation.RowCount > 0 && p.EarlyStoppingRounds > 0 ? TrainingSetDataView.ToDataView(mlContext, validation) : null;
+        var stopping = valid is null ? 0 : p.EarlyStoppingRounds;
         var booster = new GradientBooster.Options
         {
             L1Regularization = p.LambdaL1,
@@ -59,9 +67,10 @@ public static class MLNetLightGbmTrainer
                 {
                     NumberOfIterations = p.NumIterations, LearningRate = p.LearningRate, NumberOfLeaves = p.NumLeaves,
                     MinimumExampleCountPerLeaf = p.MinDataInLeaf, MaximumBinCountPerFeature = p.MaxBin, Seed = p.Seed,
-                    NumberOfThreads = threads, Booster = booster, Silent = true,
+                    NumberOfThreads = threads, Booster = booster, Silent = true, EarlyStoppingRound = stopping,
                 });
-                text = MLNetModelConverter.ToModelText(mlContext, trainer.Fit(data).Model, train.FeatureNames);
+                var fitted = valid is null ? trainer.Fit(data) : trainer.Fit(data, valid);
+                text = MLNetModelConverter.ToModelText(mlContext, fitted.Model, train.FeatureNames);
                 break;
             }
 
@@ -73,25 +82,29 @@ public static class MLNetLightGbmTrainer
                     LabelColumnName = nameof(BooleanLabelRow.BinaryLabel),
                     NumberOfIterations = p.NumIterations, LearningRate = p.LearningRate, NumberOfLeaves = p.NumLeaves,
                     MinimumExampleCountPerLeaf = p.MinDataInLeaf, MaximumBinCountPerFeature = p.MaxBin, Seed = p.Seed,
-                    NumberOfThreads = threads, Booster = booster, Silent = true, Sigmoid = 1,
+                    NumberOfThreads = threads, Booster = booster, Silent = true, Sigmoid = 1, EarlyStoppingRound = stopping,
                 });
-                var withLabel = binary.Fit(data).Transform(data);
-                text = MLNetModelConverter.ToModelText(mlContext, trainer.Fit(withLabel).Model, train.FeatureNames);
+                var labeller = binary.Fit(data);
+                var withLabel = labeller.Transform(data);
+                var fitted = valid is null ? trainer.Fit(withLabel) : trainer.Fit(withLabel, labeller.Transform(valid));
+                text = MLNetModelConverter.ToModelText(mlContext, fitted.Model, train.FeatureNames);
                 break;
             }
 
             case TrainingObjective.Multiclass:
             {
-                var keyed = mlContext.Transforms.Conversion.MapValueToKey("ClassKey", "Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-                    .Fit(data).Transform(data);
+                var keyer = mlContext.Transforms.Conversion.MapValueToKey("ClassKey", "Label", keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+                    .Fit(data);
+                var keyed = keyer.Transform(data);
                 var trainer = mlContext.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
                 {
                     LabelColumnName = "ClassKey",
                     NumberOfIterations = p.NumIterations, LearningRate = p.LearningRate, NumberOfLeaves = p.NumLeaves,
                     MinimumExampleCountPerLeaf = p.MinDataInLeaf, MaximumBinCountPerFeature = p.MaxBin, Seed = p.Seed,
-                    NumberOfThreads = threads, Booster = booster, Silent = true, UseSoftmax = true,
+                    NumberOfThreads = threads, Booster = booster, Silent = true, UseSoftmax = true, EarlyStoppingRound = stopping,
                 });
-                text = MLNetModelConverter.ToModelText(mlContext, trainer.Fit(keyed).Model, train.FeatureNames);
+                var fitted = valid is null ? trainer.Fit(keyed) : trainer.Fit(keyed, keyer.Transform(valid));
+                text = MLNetModelConverter.ToModelText(mlContext, fitted.Model, train.FeatureNames);
                 break;
             }
 
