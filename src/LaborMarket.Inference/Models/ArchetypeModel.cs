@@ -8,11 +8,11 @@ using LaborMarket.Inference.Trees;
 namespace LaborMarket.Inference.Models;
 
 /// <summary>
-/// Whether an archetype (role | seniority | location) exists at an employer: a binary GBDT over how many employers
-/// have the archetype, its role, its role and seniority, and its location, the employer's archetype count, the role
+/// Whether an archetype (role | seniority | state) exists at an employer: a binary GBDT over how many employers
+/// have the archetype, its role, its role and seniority, and its state, the employer's archetype count, the role
 /// and the seniority, trained on the observed (employer, archetype) pairs against sampled unobserved ones (one
 /// negative per positive). Frequencies and counts come from the training pairs only and are kept with the model, so
-/// it scores any (employer, role, seniority, location). Judged against the archetype's frequency alone. Immutable;
+/// it scores any (employer, role, seniority, state). Judged against the archetype's frequency alone. Immutable;
 /// thread-safe.
 /// </summary>
 public sealed class ArchetypeModel

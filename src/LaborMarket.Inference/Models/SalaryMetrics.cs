@@ -2,7 +2,7 @@ using LaborMarket.Inference.Evaluation;
 
 namespace LaborMarket.Inference.Models;
 
-/// <summary>How a salary model did on held-out rows, beside the baseline (median by role and location).</summary>
+/// <summary>How a salary model did on held-out rows, beside the baseline (median by role and state).</summary>
 /// <param name="Model">The model's median estimates.</param>
 /// <param name="Baseline">The baseline's.</param>
 /// <param name="IntervalCoverage">Share of held-out salaries inside the model's P10-P90 interval (0.8 is calibrated).</param>

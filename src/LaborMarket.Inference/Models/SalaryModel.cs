@@ -7,9 +7,9 @@ using LaborMarket.Inference.Trees;
 namespace LaborMarket.Inference.Models;
 
 /// <summary>
-/// Estimates salary from role, seniority, location, employer size and source: three quantile GBDT models
+/// Estimates salary from role, seniority, state, employer size and source: three quantile GBDT models
 /// (P10, median, P90) trained with early stopping on a validation split and judged on a test split against the
-/// median by role and location. Immutable once trained; thread-safe.
+/// median by role and state. Immutable once trained; thread-safe.
 /// </summary>
 public sealed class SalaryModel
 {
@@ -147,7 +147,7 @@ public sealed class SalaryModel
         var model = ModelMetrics.Regression(labels, estimates.Select(e => e.Median).ToArray());
         var coverage = ModelMetrics.Coverage(labels, estimates.Select(e => e.P10).ToArray(), estimates.Select(e => e.P90).ToArray());
 
-        // Baseline: the training median for the role and location, else for the role, else overall.
+        // Baseline: the training median for the role and state, else for the role, else overall.
         var byArchetype = train.GroupBy(r => (r.RoleId, r.State)).ToDictionary(g => g.Key, g => Median(g));
         var byRole = train.GroupBy(r => r.RoleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Median(g), StringComparer.Ordinal);
         var overall = Median(train);
