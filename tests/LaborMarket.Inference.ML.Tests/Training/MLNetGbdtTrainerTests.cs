@@ -8,11 +8,12 @@ using LaborMarket.Inference.Registry;
 using LaborMarket.Inference.Training;
 using LaborMarket.Inference.Trees;
 using LaborMarket.Normalization.Seniority;
+using Xunit.Abstractions;
 
 namespace LaborMarket.Inference.ML.Tests.Training;
 
 /// <summary>The seed models trained with ML.NET's LightGbm through one option, on the real H-1B sample.</summary>
-public class MLNetGbdtTrainerTests
+public class MLNetGbdtTrainerTests(ITestOutputHelper output)
 {
     private static readonly ModelTrainingOptions Options = new() { Trainer = MLNetGbdtTrainer.Default };
     private static readonly Lazy<JobRecord[]> Records = new(ReadH1b);
@@ -26,6 +27,7 @@ public class MLNetGbdtTrainerTests
         var loaded = SalaryModel.Load(registry, "salary");
 
         var m = model.Metrics!;
+        output.WriteLine($"salary (ML.NET trainer, development-set figures): MAE {m.Model.Mae:N0} (baseline {m.Baseline.Mae:N0}), R2 {m.Model.R2:0.000}, P10-P90 coverage {m.IntervalCoverage:P1}");
         Assert.InRange(m.IntervalCoverage, 0.5, 0.95);
         Assert.Equal(m.Model.Mae < m.Baseline.Mae, m.BeatsBaseline);
         Assert.True(m.Model.R2 > 0, $"R2 {m.Model.R2}");
@@ -46,6 +48,7 @@ public class MLNetGbdtTrainerTests
         var loaded = ArchetypeModel.Load(registry, "archetype");
 
         var m = model.Metrics!;
+        output.WriteLine($"archetype (ML.NET trainer): AUC {m.Test.Auc:0.000} (baseline {m.Baseline.Auc:0.000})");
         Assert.True(m.PredictsBothClasses);
         Assert.InRange(m.Test.Auc, 0.5, 1.0);
         Assert.Equal(m.Test.Auc > m.Baseline.Auc, m.BeatsBaseline);
@@ -65,6 +68,7 @@ public class MLNetGbdtTrainerTests
         var loaded = HeadcountModel.Load(registry, "headcount");
 
         var m = model.Metrics!;
+        output.WriteLine($"headcount (ML.NET trainer): Poisson deviance {m.ModelDeviance:0.000} (baseline {m.BaselineDeviance:0.000}), MAE {m.Model.Mae:0.00} (baseline {m.Baseline.Mae:0.00})");
         Assert.True(double.IsFinite(m.ModelDeviance) && m.ModelDeviance >= 0, $"deviance {m.ModelDeviance}");
         Assert.Equal(OutputTransform.Exp, LightGbmModel.Parse(new StringReader(model.ModelText)).Transform);
         Assert.True(model.Predict("NO SUCH EMPLOYER LLC", "99-9999") > 0);
