@@ -39,17 +39,26 @@ internal static class ModelTrainCommand
                 pairs.Add(new(kv[..eq], kv[(eq + 1)..]));
             }
 
-            if (TrainingParameterCheck.Refusal(pairs) is { } refusal)
+            // Parameters the trainer does not implement are refused here, before any file is read or written; a
+            // multiclass objective without num_class reads the class count from the labels.
+            GbdtParameters p;
+            try
             {
-                throw new CliUserException(refusal);
+                p = GbdtParameters.Parse(pairs);
+            }
+            catch (UnsupportedTrainingParameterException ex)
+            {
+                throw new CliUserException("--param " + ex.Message);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUserException("--param: " + CliApp.UserMessage(ex));
             }
 
             var outputPath = parse.GetValue(outPath)!;
             OutputFile.Check(outputPath, "--output", [parse.GetValue(input)!.FullName, parse.GetValue(valid)?.FullName], parse.GetValue(force));
             var labelName = parse.GetValue(label)!;
             var train = await TrainingSet.ReadCsvAsync(parse.GetValue(input)!.FullName, labelName, cancellationToken: cancellationToken).ConfigureAwait(false);
-            TrainingParameterCheck.AddClassCount(pairs, train.Labels);
-            var p = GbdtParameters.Parse(pairs);
             var validation = parse.GetValue(valid) is { } v
                 ? await TrainingSet.ReadCsvAsync(v.FullName, labelName, train.FeatureNames, cancellationToken).ConfigureAwait(false)
                 : null;
@@ -81,20 +90,41 @@ internal static class ModelTrainCommand
         var model = new Option<FileInfo>("--model", "-m") { Description = "A LightGBM text model (model.txt).", Required = true };
         var input = new Option<FileInfo>("--input", "-i") { Description = "Labelled CSV with a header.", Required = true };
         var label = new Option<string>("--label", "-l") { Description = "The label column.", Required = true };
-        var command = new Command("evaluate", "Print a model's metrics on labelled rows (regression: MAE, RMSE, R2, MAPE; binary: log loss, AUC, F1; ...).")
+        var interval = new Option<FileInfo?>("--interval-model")
         {
-            model, input, label,
+            Description = "A second quantile model (such as p10 beside a p90 --model): also report the interval's coverage, its nominal coverage, mean width and each bound's pinball loss.",
+        };
+        var command = new Command("evaluate", "Print a model's metrics on labelled rows (regression: MAE, RMSE, R2, MAPE in percent; quantile: also pinball loss; binary: log loss, AUC, F1; ...).")
+        {
+            model, input, label, interval,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var loaded = LightGbmModel.Load(parse.GetValue(model)!.FullName);
             var rows = await TrainingSet.ReadCsvAsync(parse.GetValue(input)!.FullName, parse.GetValue(label)!, loaded.FeatureNames, cancellationToken).ConfigureAwait(false);
-            await WriteMetrics(console.Out, ModelEvaluation.Evaluate(loaded, rows)).ConfigureAwait(false);
+            var metrics = ModelEvaluation.Evaluate(loaded, rows);
+            if (parse.GetValue(interval) is { } other)
+            {
+                var second = LightGbmModel.Load(other.FullName);
+                if (!IsQuantile(loaded) || !IsQuantile(second))
+                {
+                    throw new CliUserException($"--interval-model needs two quantile models; the objectives are '{loaded.Objective}' and '{second.Objective}'.");
+                }
+
+                // The bound with the smaller alpha is the lower one; without alphas, the models are taken as given (--model lower).
+                var (lower, upper) = loaded.QuantileAlpha > second.QuantileAlpha ? (second, loaded) : (loaded, second);
+                var bounds = ModelEvaluation.EvaluateInterval(lower, upper, rows);
+                metrics = metrics.Concat(bounds.Where(m => m.Key != "rows").Select(m => KeyValuePair.Create("interval_" + m.Key, m.Value))).ToDictionary();
+            }
+
+            await WriteMetrics(console.Out, metrics).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static bool IsQuantile(LightGbmModel model) => model.Objective.StartsWith("quantile", StringComparison.Ordinal);
 
     private static async Task WriteMetrics(TextWriter writer, IReadOnlyDictionary<string, double> metrics)
     {

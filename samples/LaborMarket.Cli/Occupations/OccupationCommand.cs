@@ -14,7 +14,7 @@ internal static class OccupationCommand
 {
     public static Command Create(CliConsole console)
     {
-        var code = new Argument<string>("code") { Description = "SOC (15-1252) or O*NET-SOC (15-1252.00) code." };
+        var code = new Argument<string>("code") { Description = "SOC (15-1252) or O*NET-SOC (15-1252.00) code; a SOC 2010 code is read as its SOC 2018 code, as in wages." };
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET database text release folder (default: env LABORMARKET_ONET_DB)." };
         var online = new Option<bool>("--online") { Description = "Ask O*NET Web Services instead (key in env ONET_API_KEY)." };
         var onetUrl = new Option<string?>("--onet-url") { Description = "O*NET Web Services address, such as a proxy (default: env LABORMARKET_ONET_URL, else the public service)." };
@@ -63,26 +63,57 @@ internal static class OccupationCommand
             });
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
+            // A code O*NET does not know that SOC 2018 changed is read as its SOC 2018 code, as `wages` reads it.
             OccupationProfile? profile;
+            string? mapped = null;
             if (isOnline)
             {
                 var client = host.Services.GetRequiredService<OnetClient>();
-                profile = await client.GetProfileAsync(isOnetCode ? onet : new OnetSocCode(onet.Soc, 0), cancellationToken).ConfigureAwait(false)
-                    ?? throw new CliUserException($"{text} is not an occupation O*NET Web Services knows.");
+                profile = await client.GetProfileAsync(isOnetCode ? onet : new OnetSocCode(onet.Soc, 0), cancellationToken).ConfigureAwait(false);
+                if (profile is null && SocCrosswalk.Changed(onet.Soc))
+                {
+                    mapped = Soc2010Note(onet.Soc);
+                    profile = await client.GetProfileAsync(new OnetSocCode(SocCrosswalk.From2010(onet.Soc), 0), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (profile is null)
+                {
+                    throw new CliUserException($"{text} is not an occupation O*NET Web Services knows.");
+                }
             }
             else
             {
                 var database = host.Services.GetRequiredService<OnetDatabase>();
-                profile = (isOnetCode ? database.Find(onet) : database.Find(onet.Soc))
-                    ?? throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
+                profile = isOnetCode ? database.Find(onet) : database.Find(onet.Soc);
+                if (profile is null && SocCrosswalk.Changed(onet.Soc))
+                {
+                    mapped = Soc2010Note(onet.Soc);
+                    profile = database.Find(SocCrosswalk.From2010(onet.Soc));
+                }
+
+                if (profile is null)
+                {
+                    throw new CliUserException($"{text} is not an occupation in the O*NET database at '{folder}'.");
+                }
             }
 
             if (parse.GetValue(format) == "table")
             {
+                if (mapped is not null)
+                {
+                    console.Out.WriteLine(mapped);
+                }
+
                 WriteTable(console.Out, profile);
             }
             else
             {
+                // The JSON stays the profile's shape; the mapping is said beside it.
+                if (mapped is not null)
+                {
+                    console.Error.WriteLine(mapped);
+                }
+
                 CliJson.WriteLine(console.Out, profile);
             }
 
@@ -90,6 +121,22 @@ internal static class OccupationCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>How a SOC 2010 code was read: its SOC 2018 code, and the others where SOC 2018 split it.</summary>
+    internal static string Soc2010Note(SocCode soc2010)
+    {
+        var all = SocCrosswalk.From2010All(soc2010);
+        var others = all.Count > 1 ? $" (SOC 2018 split it: also {string.Join(", ", all.Skip(1))})" : "";
+        return $"note: {soc2010} is an older SOC code (SOC 2010 or before); showing SOC 2018 {all[0]}{others}.";
+    }
+
+    /// <summary>The first <paramref name="shown"/> items joined, then "+N more" where the list was cut.</summary>
+    internal static string Cut(IEnumerable<string> items, int shown)
+    {
+        var list = items.ToList();
+        var text = string.Join(", ", list.Take(shown));
+        return list.Count > shown ? string.Create(CultureInfo.InvariantCulture, $"{text}, +{list.Count - shown} more") : text;
     }
 
     private static void WriteTable(TextWriter w, OccupationProfile p)
@@ -103,14 +150,20 @@ internal static class OccupationCommand
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"education (most common): {top.Level} ({top.Percent:0}%)"));
         }
 
-        w.WriteLine("tasks:");
-        foreach (var t in p.Tasks.Take(10))
+        const int Tasks = 10;
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tasks ({p.Tasks.Count}):"));
+        foreach (var t in p.Tasks.Take(Tasks))
         {
             w.WriteLine("  - " + t.Statement);
         }
 
-        w.WriteLine("hot technologies: " + string.Join(", ", p.TechnologySkills.Where(t => t.IsHotTechnology).Select(t => t.Example).Take(12)));
-        w.WriteLine("tools: " + string.Join(", ", p.Tools.Select(t => t.Example).Take(12)));
-        w.WriteLine("related: " + string.Join(", ", p.Related.Take(6).Select(r => $"{r.Code} {r.Title}")));
+        if (p.Tasks.Count > Tasks)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  +{p.Tasks.Count - Tasks} more"));
+        }
+
+        w.WriteLine("hot technologies: " + Cut(p.TechnologySkills.Where(t => t.IsHotTechnology).Select(t => t.Example), 12));
+        w.WriteLine("tools: " + Cut(p.Tools.Select(t => t.Example), 12));
+        w.WriteLine("related: " + Cut(p.Related.Select(r => $"{r.Code} {r.Title}"), 6));
     }
 }

@@ -23,13 +23,14 @@ internal static class ProfileCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "Folder of OEWS files and crosswalks (default: env LABORMARKET_DATA)." };
         var onetDb = new Option<DirectoryInfo?>("--onet-db") { Description = "O*NET release folder (default: env LABORMARKET_ONET_DB, else found under --data)." };
         var online = new Option<bool>("--online") { Description = "O*NET content from O*NET Web Services (key in env ONET_API_KEY) instead of the database files." };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "With --online: keep responses in a SQLite file in this folder (default: the user's cache folder, ~/.cache/labormarket)." };
         var model = new Option<string?>("--model") { Description = "A salary model in the registry (as `pipeline --registry` saves it, such as \"salary\"): adds an estimate with an interval." };
         var registry = new Option<DirectoryInfo?>("--registry") { Description = "The model registry (default: env LABORMARKET_REGISTRY)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("json", "table");
         var command = new Command("profile", "Normalize a title, then show its O*NET content, what OEWS says it pays in a place and, with a model, a salary estimate.")
         {
-            title, place, data, onetDb, online, model, registry, format,
+            title, place, data, onetDb, online, cache, model, registry, format,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -73,7 +74,7 @@ internal static class ProfileCommand
                         o.ApiKey = key;
                         o.BaseAddress = url ?? o.BaseAddress;
                     });
-                    services.AddLaborMarketSqliteCache(ResponseCacheFolder.DatabasePath(null));
+                    services.AddLaborMarketSqliteCache(ResponseCacheFolder.DatabasePath(parse.GetValue(cache)));
                 }
 
                 if (modelName is not null)

@@ -13,10 +13,10 @@ internal static class WagesCommand
     public static Command Create(CliConsole console)
     {
         var soc = new Option<string>("--soc") { Description = "SOC code (2018, or 2010 which is mapped), such as 29-1141.", Required = true };
-        var county = new Option<string?>("--county") { Description = "County FIPS code, such as 12103." };
+        var county = new Option<string?>("--county") { Description = "County FIPS code (all 5 digits, such as 12103) or name with its state (\"Pinellas County, FL\")." };
         var area = new Option<string?>("--area") { Description = "OEWS area code: metro (45300), nonmetro (1200006), state (12) or 99." };
         var state = new Option<string?>("--state") { Description = "State code or name, such as FL." };
-        var place = new Option<string?>("--place") { Description = "A place, such as \"Pinellas County, FL\" or \"Tampa, FL\"." };
+        var place = new Option<string?>("--place") { Description = "A place, such as \"Pinellas County, FL\", \"Tampa, FL\", \"California\" or \"CA\"." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "Folder searched recursively for OEWS files and geography crosswalks (default: env LABORMARKET_DATA)." };
         var year = new Option<int?>("--year") { Description = "Survey year (default: the latest available for each area)." };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
@@ -44,7 +44,18 @@ internal static class WagesCommand
             using var host = CliHost.Build(services => services.AddLaborMarketBls(o => o.DataDirectory = folder));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             var lookup = host.Services.GetRequiredService<WageLookup>();
+            location ??= CountyByName(lookup, parse.GetValue(county)!);
             var answer = lookup.Explain(code, location, parse.GetValue(year));
+            switch (answer.Outcome)
+            {
+                // Questions the data cannot answer are the user's to fix (exit 1); "not published" is an answer (exit 0).
+                case WageOutcome.YearNotInData:
+                    throw new CliUserException(string.Create(CultureInfo.InvariantCulture,
+                        $"--year {parse.GetValue(year)} is not in the OEWS data under '{folder}': it holds {string.Join(", ", lookup.Index.Years)}."));
+                case WageOutcome.NotAnOccupation:
+                    throw new CliUserException($"--soc {parse.GetValue(soc)}: {(answer.Steps.Count > 0 ? answer.Steps[0] : "not a SOC 2018 occupation")}.");
+            }
+
             if (parse.GetValue(format) == "table")
             {
                 WriteTable(console.Out, answer);
@@ -60,7 +71,16 @@ internal static class WagesCommand
         return command;
     }
 
-    private static WageLocation Location(string? county, string? area, string? state, string? place)
+    // A county given by name is resolved once the crosswalks are loaded (Location returns null for it).
+    private static WageLocation CountyByName(WageLookup lookup, string name) =>
+        lookup.Crosswalk.FindCounty(name) switch
+        {
+            { Fips: { } fips } => WageLocation.ForCounty(fips),
+            { } c => WageLocation.ForPlace($"{c.Name}, {c.State.Code}"),
+            null => throw new CliUserException($"--county '{name}' is not a county the crosswalks under the data folder name: give its 5-digit FIPS code or its name and state, such as \"Pinellas County, FL\"."),
+        };
+
+    private static WageLocation? Location(string? county, string? area, string? state, string? place)
     {
         var given = new[] { county, area, state, place }.Count(v => v is not null);
         if (given > 1)
@@ -76,7 +96,14 @@ internal static class WagesCommand
                 throw new CliUserException($"--county '{county}' is not a county FIPS code: give all 5 digits (2 for the state, 3 for the county), such as 12103.");
             }
 
-            return CountyFips.TryParse(county, out var c) ? WageLocation.ForCounty(c) : throw new CliUserException($"--county '{county}' is not a county FIPS code.");
+            if (CountyFips.TryParse(county, out var c))
+            {
+                return WageLocation.ForCounty(c);
+            }
+
+            return county.Any(char.IsAsciiLetter) && county.Contains(',', StringComparison.Ordinal)
+                ? null
+                : throw new CliUserException($"--county '{county}' is not a county FIPS code (5 digits) or a county name with its state, such as \"Pinellas County, FL\".");
         }
 
         if (area is not null)

@@ -119,7 +119,8 @@ public static class BlsServiceCollectionExtensions
             }
 
             var files = (o.DataDirectory is null ? [] : LaborMarket.Bls.Fallback.WageData.FilesUnder(o.DataDirectory)).Concat(o.Files);
-            return LaborMarket.Bls.Fallback.WageData.LoadFiles(files, o.IndexFile is null ? null : LaborMarket.Bls.Oews.WageIndex.Load(o.IndexFile));
+            return LaborMarket.Bls.Fallback.WageData.Load(files, o.IndexFile is null ? null : LaborMarket.Bls.Oews.WageIndex.Load(o.IndexFile), null,
+                o.DataDirectory is null ? null : $"folder '{o.DataDirectory}'");
         });
         return services;
     }

@@ -59,13 +59,19 @@ public sealed record WageAnswer
     /// </summary>
     public IReadOnlyList<string> Steps { get; init; } = [];
 
+    /// <summary>
+    /// Found, not published anywhere in the chain, or a question the data cannot answer (a year it does not hold, a code
+    /// that is no occupation); <see cref="Steps"/> words it.
+    /// </summary>
+    public WageOutcome Outcome { get; init; }
+
     /// <summary>True when an annual median was found somewhere in the fallback chain.</summary>
     public bool Found => AnnualMedian is not null;
 
     /// <summary>Equal questions with equal figures and equal steps (in order).</summary>
     public bool Equals(WageAnswer? other) =>
         other is not null && RequestedSoc == other.RequestedSoc && Location == other.Location && RequestedYear == other.RequestedYear
-        && AreaTitle == other.AreaTitle && AnnualMedian == other.AnnualMedian && AnnualP10 == other.AnnualP10 && AnnualP90 == other.AnnualP90
+        && Outcome == other.Outcome && AreaTitle == other.AreaTitle && AnnualMedian == other.AnnualMedian && AnnualP10 == other.AnnualP10 && AnnualP90 == other.AnnualP90
         && AnnualMean == other.AnnualMean && HourlyMedian == other.HourlyMedian && Employment == other.Employment && Steps.SequenceEqual(other.Steps);
 
     /// <inheritdoc/>

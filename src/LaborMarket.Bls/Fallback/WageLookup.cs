@@ -122,6 +122,31 @@ public sealed class WageLookup
             socId = Index.SocId(soc);
         }
 
+        // Questions the data cannot answer are told apart from "not published": a code that is no occupation (and that no
+        // file holds, as OEWS-only aggregates are held), and a year that no file has.
+        if (socId < 0 && !Soc2018Occupations.Contains(soc))
+        {
+            if (steps.Records)
+            {
+                var mapped = soc != requested ? $" (mapped from SOC 2010 {requested})" : "";
+                steps.Add(Text($"{soc}{mapped} is not a SOC 2018 occupation or group, and no OEWS file holds it"));
+            }
+
+            return Unanswered(requested, location, year, WageOutcome.NotAnOccupation);
+        }
+
+        if (year is { } y && !Index.Years.Contains(y))
+        {
+            if (steps.Records)
+            {
+                steps.Add(Text(Index.Years.Count == 0
+                    ? $"no OEWS data for {y}: the data holds no survey year"
+                    : $"no OEWS data for {y}: the data holds {string.Join(", ", Index.Years)}"));
+            }
+
+            return Unanswered(requested, location, year, WageOutcome.YearNotInData);
+        }
+
         var plan = PlanFor(location);
         if (steps.Records && plan.Step is { } planStep)
         {
@@ -248,8 +273,14 @@ public sealed class WageLookup
             AnnualMean = figures[3].Figure(chain),
             HourlyMedian = figures[4].Figure(chain),
             Employment = figures[5].Figure(chain),
+            Outcome = median is null ? WageOutcome.NotPublished : WageOutcome.Found,
         };
     }
+
+    private static WageAnswer Unanswered(SocCode requested, WageLocation location, int? year, WageOutcome outcome) =>
+        new() { RequestedSoc = requested, Location = location, RequestedYear = year, Outcome = outcome };
+
+    private static WageStep Text(string text) => new(WageStepKind.Text, 0, default, default, default, 0, default, text);
 
     // A figure found in another area or for another code than the median says so.
     private static void Elsewhere<TSteps>(WageFigure? figure, int index, WageFigure median, ref TSteps steps)
@@ -310,7 +341,13 @@ public sealed class WageLookup
         else if (location.Place is { } place)
         {
             var c = Crosswalk.FindPlace(place);
-            if (c is null)
+            if (c is null && UsState.TryParse(place, out var whole))
+            {
+                // A bare state, by name or code ("California", "CA").
+                state = whole;
+                step = $"place '{place}' is the state {whole.Code}";
+            }
+            else if (c is null)
             {
                 var comma = place.LastIndexOf(',');
                 state = comma > 0 && UsState.TryParse(place.AsSpan(comma + 1), out var s) ? s : null;

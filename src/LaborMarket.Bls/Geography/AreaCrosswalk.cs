@@ -47,6 +47,20 @@ public sealed class AreaCrosswalk
     public CountyAreas? Find(CountyFips county) => _byFips.GetValueOrDefault(county.Value);
 
     /// <summary>
+    /// A county (or New England town) by its name and state, as the crosswalks name it: "Pinellas County, FL",
+    /// "Pinellas, Florida", "Saint Lucie County, FL"; null when no crosswalk lists it. Unlike <see cref="FindPlace"/>, a
+    /// city is not a county.
+    /// </summary>
+    public CountyAreas? FindCounty(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var comma = name.LastIndexOf(',');
+        return comma > 0 && UsState.TryParse(name.AsSpan(comma + 1), out var state)
+            ? _byName.GetValueOrDefault((state.Code, Key(name[..comma])))
+            : null;
+    }
+
+    /// <summary>
     /// Resolves "Pinellas County, FL", "Pinellas, Florida", "Tampa, FL" (a principal city of a metro) or
     /// "Anchorage Borough, AK" to its county or metro areas; null when nothing matches.
     /// </summary>

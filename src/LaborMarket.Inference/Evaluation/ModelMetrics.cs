@@ -148,6 +148,49 @@ public static class ModelMetrics
         return inside / (double)labels.Count;
     }
 
+    /// <summary>
+    /// Mean pinball (quantile) loss at <paramref name="alpha"/>: <c>alpha * (y - q)</c> where the label is above the
+    /// prediction, <c>(1 - alpha) * (q - y)</c> where it is below; the loss a quantile model minimizes.
+    /// </summary>
+    /// <param name="labels">True values.</param>
+    /// <param name="predictions">Predicted quantiles.</param>
+    /// <param name="alpha">The quantile, in (0, 1).</param>
+    public static double PinballLoss(IReadOnlyList<double> labels, IReadOnlyList<double> predictions, double alpha)
+    {
+        Check(labels, predictions);
+        if (alpha is <= 0 or >= 1 || double.IsNaN(alpha))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be in (0, 1)");
+        }
+
+        var total = 0.0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var d = labels[i] - predictions[i];
+            total += d >= 0 ? alpha * d : (alpha - 1) * d;
+        }
+
+        return total / labels.Count;
+    }
+
+    /// <summary>The share of labels at or below their prediction (for a calibrated quantile model, close to its alpha).</summary>
+    /// <param name="labels">True values.</param>
+    /// <param name="predictions">Predicted quantiles.</param>
+    public static double ShareAtOrBelow(IReadOnlyList<double> labels, IReadOnlyList<double> predictions)
+    {
+        Check(labels, predictions);
+        var below = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] <= predictions[i])
+            {
+                below++;
+            }
+        }
+
+        return below / (double)labels.Count;
+    }
+
     /// <summary>Mean multiclass log loss.</summary>
     /// <param name="labels">Class indexes.</param>
     /// <param name="probabilities">Per row, the probability of each class.</param>

@@ -78,7 +78,10 @@ public sealed record GbdtParameters
     /// <summary>The quantile for <see cref="TrainingObjective.Quantile"/>. Default 0.9.</summary>
     public double Alpha { get; init; } = 0.9;
 
-    /// <summary>Classes for <see cref="TrainingObjective.Multiclass"/>. Default 1.</summary>
+    /// <summary>
+    /// Classes for <see cref="TrainingObjective.Multiclass"/>. Default 1, which for a multiclass model means "not given":
+    /// <see cref="GbdtTrainer"/> then reads the class count from the labels (the largest label + 1).
+    /// </summary>
     public int NumClass { get; init; } = 1;
 
     /// <summary>Cap on the Poisson hessian step (LightGBM's <c>poisson_max_delta_step</c>). Default 0.7.</summary>
@@ -123,18 +126,35 @@ public sealed record GbdtParameters
 
     /// <summary>Reads LightGBM-style <c>key=value</c> pairs (names and common aliases) over the defaults.</summary>
     /// <param name="pairs">Pairs such as <c>("num_leaves", "63")</c> or <c>("objective", "quantile")</c>.</param>
+    /// <exception cref="UnsupportedTrainingParameterException">
+    /// A LightGBM parameter or value the trainer does not implement (<c>boosting</c> other than gbdt, an objective it does
+    /// not train, a <c>metric</c> other than the one its early stopping uses, and LightGBM's other switches that would change
+    /// the model), naming it.
+    /// </exception>
     /// <exception cref="ArgumentException">An unknown key or a value that does not parse, naming it.</exception>
     public static GbdtParameters Parse(IEnumerable<KeyValuePair<string, string>> pairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var p = new GbdtParameters();
+        var metrics = new List<(string Key, string Value)>();
         foreach (var (rawKey, rawValue) in pairs)
         {
             var key = rawKey.Trim().ToLowerInvariant();
             var value = rawValue.Trim();
+            if (TrainingParameterSupport.Refusal(key, value) is { } refusal)
+            {
+                throw new UnsupportedTrainingParameterException(rawKey.Trim(), value, refusal);
+            }
+
+            if (key is "metric" or "metrics" or "metric_types")
+            {
+                metrics.Add((rawKey.Trim(), value)); // checked against the objective once it is known
+                continue;
+            }
+
             p = key switch
             {
-                "objective" or "objective_type" or "app" or "application" or "loss" => p with { Objective = ObjectiveOf(value) },
+                "objective" or "objective_type" or "app" or "application" or "loss" => p with { Objective = ObjectiveOf(rawKey.Trim(), value) },
                 "num_iterations" or "num_iteration" or "n_iter" or "num_tree" or "num_trees" or "num_round" or "num_rounds" or "num_boost_round" or "n_estimators" => p with { NumIterations = Int(key, value) },
                 "learning_rate" or "shrinkage_rate" or "eta" => p with { LearningRate = Double(key, value) },
                 "num_leaves" or "num_leaf" or "max_leaves" or "max_leaf" or "max_leaf_nodes" => p with { NumLeaves = Int(key, value) },
@@ -165,9 +185,23 @@ public sealed record GbdtParameters
                 "num_threads" or "num_thread" or "nthread" or "nthreads" or "n_jobs" => p with { NumThreads = Int(key, value) },
                 // Settings that change nothing here (I/O, logging, LightGBM-only performance switches).
                 "task" or "data" or "train" or "valid" or "header" or "label_column" or "label" or "output_model" or "verbosity" or "verbose"
-                    or "deterministic" or "force_row_wise" or "force_col_wise" or "precise_float_parser" or "metric" or "boosting" or "boosting_type" => p,
+                    or "deterministic" or "force_row_wise" or "force_col_wise" or "precise_float_parser" or "metric_freq" or "first_metric_only"
+                    or "is_provide_training_metric" or "training_metric" or "is_training_metric" or "provide_training_metric" => p,
+                "boosting" or "boosting_type" or "boost" => p, // gbdt (anything else was refused above)
+                // Switches of a boosting type or objective that is refused anyway: they act on nothing here, as in LightGBM.
+                "drop_rate" or "rate_drop" or "max_drop" or "skip_drop" or "xgboost_dart_mode" or "uniform_drop" or "drop_seed" or "top_rate" or "other_rate"
+                    or "tweedie_variance_power" or "huber_delta" or "fair_c" or "extra_seed" => p,
+                _ when TrainingParameterSupport.IsKnown(key) => p, // left off (anything else was refused above)
                 _ => throw new ArgumentException($"unknown training parameter '{rawKey}'", nameof(pairs)),
             };
+        }
+
+        foreach (var (key, value) in metrics)
+        {
+            if (TrainingParameterSupport.MetricRefusal(p.Objective, value) is { } refusal)
+            {
+                throw new UnsupportedTrainingParameterException(key, value, refusal);
+            }
         }
 
         return p;
@@ -185,19 +219,19 @@ public sealed record GbdtParameters
         : FeatureFraction is <= 0 or > 1 ? "feature_fraction must be in (0, 1]"
         : BaggingFraction is <= 0 or > 1 ? "bagging_fraction must be in (0, 1]"
         : Alpha is <= 0 or >= 1 && Objective == TrainingObjective.Quantile ? "alpha must be in (0, 1) for quantile"
-        : Objective == TrainingObjective.Multiclass && NumClass < 2 ? "num_class must be at least 2 for multiclass"
+        : Objective == TrainingObjective.Multiclass && NumClass < 1 ? "num_class must be at least 2 for multiclass (or left out, to read it from the labels)"
         : Objective != TrainingObjective.Multiclass && NumClass != 1 ? "num_class is 1 unless the objective is multiclass"
         : NumThreads < 0 ? "num_threads must not be negative"
         : null;
 
-    private static TrainingObjective ObjectiveOf(string value) => value.ToLowerInvariant() switch
+    private static TrainingObjective ObjectiveOf(string key, string value) => value.ToLowerInvariant() switch
     {
         "regression" or "regression_l2" or "l2" or "mean_squared_error" or "mse" or "l2_root" or "root_mean_squared_error" or "rmse" => TrainingObjective.Regression,
         "quantile" => TrainingObjective.Quantile,
         "binary" => TrainingObjective.Binary,
         "poisson" => TrainingObjective.Poisson,
         "multiclass" or "softmax" => TrainingObjective.Multiclass,
-        _ => throw new ArgumentException($"objective '{value}' is not one this engine trains (regression, quantile, binary, poisson, multiclass)"),
+        _ => throw new UnsupportedTrainingParameterException(key, value, "not an objective this engine trains (regression, quantile, binary, poisson, multiclass)"),
     };
 
     private static int Int(string key, string value) =>

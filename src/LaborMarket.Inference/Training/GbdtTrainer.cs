@@ -29,6 +29,11 @@ public sealed class GbdtTrainer : IGbdtTrainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(parameters);
         var p = parameters;
+        if (p.Objective == TrainingObjective.Multiclass && p.NumClass == 1 && train.RowCount > 0)
+        {
+            p = p with { NumClass = ClassCount(train.LabelArray) };
+        }
+
         if (p.Validate() is { } problem)
         {
             throw new ArgumentException(problem, nameof(parameters));
@@ -277,6 +282,26 @@ public sealed class GbdtTrainer : IGbdtTrainer
         return new TrainingResult(model, text, bestIteration, validation is null ? null : objective.MetricName, history);
     }
 
+
+    // num_class left out: the labels are classes 0..K-1, so K is the largest + 1. Labels that are not classes are left
+    // for the objective's label check to name; a label so large it would make a huge model asks for num_class instead.
+    private const int MaxClassesFromLabels = 10_000;
+
+    private static int ClassCount(double[] labels)
+    {
+        var max = 0.0;
+        foreach (var label in labels)
+        {
+            if (label >= 0 && label == Math.Floor(label))
+            {
+                max = Math.Max(max, label);
+            }
+        }
+
+        return max < 1 ? throw new ArgumentException("multiclass needs at least 2 classes; the labels hold only class 0", nameof(labels))
+            : max < MaxClassesFromLabels ? (int)max + 1
+            : throw new ArgumentException($"the largest label is {max}: give num_class for a multiclass model with that many classes", nameof(labels));
+    }
     private static int[] SampleRows(int n, int max, int seed)
     {
         if (n <= max)

@@ -71,6 +71,12 @@ public sealed class LightGbmModel
     /// <summary>Boosting iterations (trees / outputs).</summary>
     public int Iterations => _trees.Length / OutputCount;
 
+    /// <summary>
+    /// The quantile a <c>quantile</c> model predicts (LightGBM's <c>alpha</c>, read from the file's parameters section),
+    /// or null for another objective or a file saved without its parameters.
+    /// </summary>
+    public double? QuantileAlpha { get; private init; }
+
     /// <summary>The objective line, such as "binary sigmoid:1".</summary>
     public string Objective { get; }
 
@@ -109,8 +115,8 @@ public sealed class LightGbmModel
         options ??= new LightGbmModelOptions();
         options.Validate();
 
-        return ModelTextReader.Read(reader, sourceName, options, (trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth) =>
-            new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth));
+        return ModelTextReader.Read(reader, sourceName, options, (trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth, alpha) =>
+            new LightGbmModel(trees, names, numClass, perIteration, objective, transform, sigmoid, average, depth) { QuantileAlpha = alpha });
     }
 
     /// <summary>The model in LightGBM's text format, written from the parsed trees (for adapters that store the model).</summary>

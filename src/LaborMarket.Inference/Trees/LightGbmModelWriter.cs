@@ -7,7 +7,8 @@ namespace LaborMarket.Inference.Trees;
 /// Writes a loaded <see cref="LightGbmModel"/> back in LightGBM's text format: every value prediction reads, at full
 /// round-trip precision, so reading the text back gives the same model. Adapters that store a model (the ML.NET
 /// transformer) call it when they save, instead of every load keeping a copy of the text it read.
-/// Statistics that prediction does not read (split gains, weights, feature ranges, training parameters) are not kept.
+/// Statistics that prediction does not read (split gains, weights, feature ranges, training parameters but a quantile
+/// model's alpha) are not kept.
 /// </summary>
 internal static class LightGbmModelWriter
 {
@@ -29,6 +30,12 @@ internal static class LightGbmModelWriter
         }
 
         sb.Append("end of trees\n");
+        if (model.QuantileAlpha is { } alpha)
+        {
+            // The one training parameter evaluation reads: a quantile model's quantile.
+            sb.Append(CultureInfo.InvariantCulture, $"\nparameters:\n[alpha: {alpha:R}]\nend of parameters\n");
+        }
+
         return sb.ToString();
     }
 

@@ -11,7 +11,7 @@ namespace LaborMarket.Inference.Trees;
 internal static class ModelTextReader
 {
     internal delegate LightGbmModel Factory(DecisionTree[] trees, string[] names, int numClass, int perIteration, string objective,
-        OutputTransform transform, double sigmoid, bool averageOutput, int maxDepth);
+        OutputTransform transform, double sigmoid, bool averageOutput, int maxDepth, double? quantileAlpha);
 
     private readonly record struct Entry(string Value, long Line);
 
@@ -125,7 +125,26 @@ internal static class ModelTextReader
             Ints(sizes, "tree_sizes", trees.Count, source, 1, int.MaxValue);
         }
 
-        return create([.. trees], names, numClass, perIteration, objectiveLine.Value, transform, sigmoid, average, maxDepth);
+        // A quantile model's quantile is not in its header, only in the parameters section after the trees.
+        var alpha = objectiveLine.Value.StartsWith("quantile", StringComparison.Ordinal) ? QuantileAlpha(lines) : null;
+        return create([.. trees], names, numClass, perIteration, objectiveLine.Value, transform, sigmoid, average, maxDepth, alpha);
+    }
+
+    // "[alpha: 0.9]" in the parameters section, when the file has one (a model saved without parameters has none).
+    private static double? QuantileAlpha(ModelLineReader lines)
+    {
+        string? text;
+        while ((text = lines.ReadLine()) is not null && text != "end of parameters")
+        {
+            if (text.StartsWith("[alpha: ", StringComparison.Ordinal) && text.EndsWith(']')
+                && double.TryParse(text.AsSpan(8, text.Length - 9), NumberStyles.Float, CultureInfo.InvariantCulture, out var alpha)
+                && alpha is > 0 and < 1)
+            {
+                return alpha;
+            }
+        }
+
+        return null;
     }
 
     private static void Add(Dictionary<string, Entry> fields, string key, Entry entry, string source, string where)

@@ -108,7 +108,7 @@ public class WageLookupTests(ITestOutputHelper output)
             Row("15-1250", OccupationGroup.Broad, new OewsValue(101_000, OewsMarker.None)),
         ]);
 
-        var a = new WageLookup(index, Geography.AreaCrosswalk.Empty).Explain(SocCode.Parse("15-1252"), WageLocation.ForArea(metro));
+        var a = new WageLookup(index, LaborMarket.Bls.Geography.AreaCrosswalk.Empty).Explain(SocCode.Parse("15-1252"), WageLocation.ForArea(metro));
 
         Assert.Equal("15-1250", a.Soc.ToString());
         Assert.Equal(SocLevel.Broad, a.SocLevel);
@@ -125,7 +125,7 @@ public class WageLookupTests(ITestOutputHelper output)
     [Fact]
     public void Explain_NothingAnywhere_IsNotFoundWithReason()
     {
-        var a = new WageLookup(WageIndex.Build([]), Geography.AreaCrosswalk.Empty).Explain(SocCode.Parse("15-1252"), WageLocation.Nation);
+        var a = new WageLookup(WageIndex.Build([]), LaborMarket.Bls.Geography.AreaCrosswalk.Empty).Explain(SocCode.Parse("15-1252"), WageLocation.Nation);
 
         Assert.False(a.Found);
         Assert.Null(a.Area);
@@ -154,7 +154,7 @@ public class WageLookupTests(ITestOutputHelper output)
     [DataFact]
     public void Find_ManyThreadsAtOnce_GiveTheAnswersOfOneThread()
     {
-        var socs = new[] { "29-1141", "15-1252", "15-1132", "11-1011", "47-2061", "99-9999" }.Select(SocCode.Parse).ToArray();
+        var socs = new[] { "29-1141", "15-1252", "15-1132", "11-1011", "47-2061", "55-1011", "99-9999" }.Select(SocCode.Parse).ToArray();
         var places = new[] { "12103", "12086", "06085", "48201", "12001", "36061" }.Select(c => WageLocation.ForCounty(CountyFips.Parse(c)))
             .Append(WageLocation.ForState(UsState.Parse("FL"))).Append(WageLocation.ForPlace("Tampa, FL")).Append(WageLocation.Nation).ToArray();
         var questions = socs.SelectMany(s => places.Select(p => (s, p))).ToArray();
@@ -170,5 +170,64 @@ public class WageLookupTests(ITestOutputHelper output)
         Assert.All(seen, s => Assert.Equal(expected, s));
         Assert.Contains(expected, e => e.Contains("is a SOC 2010 code", StringComparison.Ordinal));
         Assert.Contains(expected, e => e.Contains("no annual median", StringComparison.Ordinal));
+        Assert.Contains(expected, e => e.Contains("is not a SOC 2018 occupation", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task Explain_CodeThatIsNoOccupation_SaysSoInsteadOfNotPublished()
+    {
+        var a = await Ask("15-9999", WageLocation.ForState(UsState.Parse("FL")));
+
+        Assert.Equal(WageOutcome.NotAnOccupation, a.Outcome);
+        Assert.False(a.Found);
+        Assert.Null(a.AnnualMedian);
+        Assert.Equal(["15-9999 is not a SOC 2018 occupation or group, and no OEWS file holds it"], a.Steps);
+    }
+
+    [DataFact]
+    public async Task Explain_RealOccupationOewsNeverPublishes_IsNotPublishedWithTheSteps()
+    {
+        // 55-1011 (Air Crew Officers) is a SOC 2018 occupation; OEWS does not survey the military.
+        var a = await Ask("55-1011", WageLocation.ForState(UsState.Parse("FL")));
+
+        Assert.Equal(WageOutcome.NotPublished, a.Outcome);
+        Assert.Contains("55-1011 not published in state 12 (Florida)", a.Steps);
+        Assert.Contains(a.Steps, s => s.StartsWith("no annual median", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task Explain_GroupsAndOewsAggregates_AreOccupations()
+    {
+        var major = await Ask("29-0000", WageLocation.Nation);
+        var all = await Ask("00-0000", WageLocation.Nation);
+
+        Assert.Equal(WageOutcome.Found, major.Outcome);
+        Assert.Equal(WageOutcome.Found, all.Outcome);
+    }
+
+    [DataFact]
+    public void Explain_YearNotInTheData_ListsTheYearsThere()
+    {
+        var a = Real.Value.Explain(SocCode.Parse("29-1141"), WageLocation.ForState(UsState.Parse("FL")), 2019);
+
+        Assert.Equal(WageOutcome.YearNotInData, a.Outcome);
+        Assert.Equal(a, Real.Value.Find(SocCode.Parse("29-1141"), WageLocation.ForState(UsState.Parse("FL")), 2019) with { Steps = a.Steps });
+        Assert.Equal([$"no OEWS data for 2019: the data holds {string.Join(", ", Real.Value.Index.Years)}"], a.Steps);
+        Assert.DoesNotContain(2019, Real.Value.Index.Years);
+        Assert.Contains(2024, Real.Value.Index.Years);
+    }
+
+    [DataTheory]
+    [InlineData("California")]
+    [InlineData("CA")]
+    [InlineData(" california ")]
+    public async Task Explain_PlaceThatIsABareState_AnswersForTheState(string place)
+    {
+        var a = await Ask("29-1141", WageLocation.ForPlace(place));
+
+        Assert.Equal(WageOutcome.Found, a.Outcome);
+        Assert.Equal("06", a.Area.ToString());
+        Assert.Equal(AreaLevel.State, a.AreaLevel);
+        Assert.StartsWith($"place '{place.Trim()}' is the state CA", a.Steps[0], StringComparison.Ordinal);
     }
 }

@@ -81,4 +81,57 @@ public class ModelTrainCommandTests
         Assert.True(code == 0, error);
         Assert.Contains("num_class=3", await File.ReadAllTextAsync(model), StringComparison.Ordinal);
     }
+
+    [DataFact("fixtures/lightgbm")]
+    public async Task Evaluate_QuantileModelWithIntervalModel_ReportsPinballLossAndCoverageAndMapeAsPercent()
+    {
+        var test = TestData.FixturePath("lightgbm/quantile_p10/test.csv");
+
+        var (code, output, error) = await CliRunner.RunAsync("model", "evaluate", "--model", TestData.FixturePath("lightgbm/quantile_p90/model.txt"),
+            "--interval-model", TestData.FixturePath("lightgbm/quantile_p10/model.txt"), "--input", test, "--label", "salary");
+
+        Assert.True(code == 0, error);
+        var metrics = Metrics(output);
+        Assert.Equal(0.9, metrics["alpha"]);
+        Assert.True(metrics["pinball_loss"] > 0);
+        Assert.InRange(metrics["share_at_or_below"], 0.85, 0.95);
+        Assert.Equal(0.8, metrics["interval_nominal_coverage"], 9);
+        Assert.InRange(metrics["interval_coverage"], 0.7, 0.9);
+        Assert.True(metrics["interval_lower_pinball_loss"] > 0);
+        Assert.False(metrics.ContainsKey("mape"));
+
+        // The percent is the fraction times 100: the median model is off by tens of percent on the low salaries, not by 0.x.
+        Assert.InRange(metrics["mape_percent"], 1, 100);
+    }
+
+    [DataFact("fixtures/lightgbm")]
+    public async Task Evaluate_IntervalModelThatIsNotQuantile_ExitsOne()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("model", "evaluate", "--model", TestData.FixturePath("lightgbm/quantile_p90/model.txt"),
+            "--interval-model", TestData.FixturePath("lightgbm/regression_l2/model.txt"), "--input", TestData.FixturePath("lightgbm/quantile_p10/test.csv"), "--label", "salary");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("quantile", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("extra_trees=true")]
+    [InlineData("linear_tree=true")]
+    [InlineData("objective=huber")]
+    public async Task Train_OtherLightGbmSwitchNotImplemented_IsRefusedBeforeReadingTheInput(string parameter)
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+
+        // The input does not exist: the refusal comes first, from the parameters alone.
+        var (code, output, error) = await CliRunner.RunAsync("model", "train", "--input", Path.Combine(folder, "none.csv"), "--label", "y", "--param", parameter, "--output", Path.Combine(folder, "m.txt"));
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: --param {parameter}: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    private static Dictionary<string, double> Metrics(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -50,6 +50,45 @@ public sealed class OccupationOnlineTests : IDisposable
         }
     }
 
+    [DataFact]
+    public async Task ProfileOnline_CacheFolder_KeepsResponsesThereAndAnswersTheSecondRunFromThem()
+    {
+        var cache = Directory.CreateTempSubdirectory("labormarket-cache-");
+        Environment.SetEnvironmentVariable("ONET_API_KEY", "cli-test-key");
+        Environment.SetEnvironmentVariable("LABORMARKET_ONET_URL", _address.ToString());
+        try
+        {
+            string[] args = ["profile", "RN - ICU Nights", "--place", "Pinellas County, FL", "--data", TestData.DataPath(""), "--online", "--cache", cache.FullName, "--format", "json"];
+            var (code, output, error) = await CliRunner.RunAsync(args);
+
+            Assert.True(code == 0, error);
+            Assert.Equal("Registered Nurses", JsonDocument.Parse(output).RootElement.GetProperty("occupation").GetProperty("title").GetString());
+            Assert.True(File.Exists(Path.Combine(cache.FullName, "responses.db")));
+            int served;
+            lock (_requests)
+            {
+                served = _requests.Count;
+            }
+
+            Assert.True(served > 0);
+
+            var (again, secondOutput, secondError) = await CliRunner.RunAsync(args);
+
+            Assert.True(again == 0, secondError);
+            Assert.Equal(output, secondOutput);
+            lock (_requests)
+            {
+                Assert.Equal(served, _requests.Count);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("ONET_API_KEY", null);
+            Environment.SetEnvironmentVariable("LABORMARKET_ONET_URL", null);
+            cache.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Online_WithoutKey_ExitsOneSayingSo()
     {

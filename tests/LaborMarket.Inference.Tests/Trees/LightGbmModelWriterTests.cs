@@ -18,6 +18,8 @@ public class LightGbmModelWriterTests
         Assert.Equal(model.FeatureNames, again.FeatureNames);
         Assert.Equal((model.NumClass, model.OutputCount, model.TreeCount, model.Objective, model.Transform, model.AverageOutput, model.MaxDepth),
             (again.NumClass, again.OutputCount, again.TreeCount, again.Objective, again.Transform, again.AverageOutput, again.MaxDepth));
+        Assert.Equal(model.QuantileAlpha, again.QuantileAlpha);
+        Assert.Equal(name.StartsWith("quantile", StringComparison.Ordinal), model.QuantileAlpha is not null);
         Assert.Equal(model.ToModelText(), again.ToModelText());
 
         var (header, rows) = f.Test();
