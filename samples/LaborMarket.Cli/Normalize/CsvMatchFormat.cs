@@ -21,6 +21,9 @@ internal sealed class CsvMatchFormat : MatchFormat
 
     private readonly Func<string, TitleExplanation>? _explain;
 
+    // Counted here: ConcurrentDictionary.Count takes all its locks, which cost more than a title and serialized the workers.
+    private int _cached;
+
     /// <param name="explain">Gives the candidates column; null when one candidate is kept (the column is then empty).</param>
     public CsvMatchFormat(Func<string, TitleExplanation>? explain)
     {
@@ -51,10 +54,7 @@ internal sealed class CsvMatchFormat : MatchFormat
         if (!_formatted.TryGetValue(title, out var result))
         {
             result = Format(title, normalize);
-            if (_formatted.Count < MaxCached)
-            {
-                _formatted.TryAdd(title, result);
-            }
+            Keep(title, result);
         }
 
         text.Append(row).Append(',');
@@ -88,10 +88,7 @@ internal sealed class CsvMatchFormat : MatchFormat
         {
             var key = unescaped ?? title.ToString();
             result = Format(key, normalize);
-            if (_formatted.Count < MaxCached)
-            {
-                _formatted.TryAdd(key, result);
-            }
+            Keep(key, result);
         }
 
         if (!result.Summary.IsMatch)
@@ -114,6 +111,14 @@ internal sealed class CsvMatchFormat : MatchFormat
 
         text.Append('\n');
         return result.Summary;
+    }
+
+    private void Keep(string title, (string Fields, MatchSummary Summary) result)
+    {
+        if (Volatile.Read(ref _cached) < MaxCached && _formatted.TryAdd(title, result))
+        {
+            Interlocked.Increment(ref _cached);
+        }
     }
 
     // One call per title: the explanation carries the match, so a title with candidates is not also normalized.
