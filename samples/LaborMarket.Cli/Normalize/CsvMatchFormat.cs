@@ -129,34 +129,46 @@ internal sealed class CsvMatchFormat : MatchFormat
         return (Fields(m, e), new MatchSummary(m.IsMatch, m.NeedsReview));
     }
 
-    // The candidates column lists the runners-up: with one candidate kept there are none.
+    // The candidates column lists the runners-up: with one candidate kept there are none. Written into one builder per
+    // thread, numbers and codes formatted in place: the only string made is the one kept.
     private static string Fields(TitleMatch m, TitleExplanation? e)
     {
-        var text = new StringBuilder(128);
-        string?[] fields =
-        [
-            m.Role?.Id,
-            m.Role?.Name,
-            m.Role?.Family,
-            Seniority(m),
-            m.SocCode?.ToString(),
-            m.OnetSocCode?.ToString(),
-            m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
-            m.NeedsReview ? "true" : "false",
-            Method(m.MatchedBy),
-            m.MatchedText,
-            e is null ? "" : string.Join(';', e.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
-        ];
-        for (var i = 0; i < fields.Length; i++)
+        var text = (_fields ??= new StringBuilder(256)).Clear();
+        CsvRows.AppendField(text, m.Role?.Id);
+        text.Append(',');
+        CsvRows.AppendField(text, m.Role?.Name);
+        text.Append(',');
+        CsvRows.AppendField(text, m.Role?.Family);
+        text.Append(',').Append(Seniority(m)).Append(',');
+        if (m.SocCode is { } soc)
         {
-            if (i > 0)
+            text.Append(CultureInfo.InvariantCulture, $"{soc}");
+        }
+
+        text.Append(',');
+        if (m.OnetSocCode is { } onet)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{onet}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $",{m.Confidence:0.####},").Append(m.NeedsReview ? "true" : "false").Append(',').Append(Method(m.MatchedBy)).Append(',');
+        CsvRows.AppendField(text, m.MatchedText);
+        text.Append(',');
+        if (e is not null)
+        {
+            var candidates = new StringBuilder();
+            for (var i = 1; i < e.Candidates.Count; i++)
             {
-                text.Append(',');
+                var c = e.Candidates[i];
+                candidates.Append(CultureInfo.InvariantCulture, $"{(i > 1 ? ";" : "")}{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}");
             }
 
-            CsvRows.AppendField(text, fields[i]);
+            CsvRows.AppendField(text, candidates.ToString());
         }
 
         return text.ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _fields;
 }
