@@ -21,6 +21,9 @@ internal sealed class CsvMatchFormat : MatchFormat
 
     private readonly Func<string, TitleExplanation>? _explain;
 
+    // Counted here: ConcurrentDictionary.Count takes all its locks, which cost more than a title and serialized the workers.
+    private int _cached;
+
     /// <param name="explain">Gives the candidates column; null when one candidate is kept (the column is then empty).</param>
     public CsvMatchFormat(Func<string, TitleExplanation>? explain)
     {
@@ -51,10 +54,7 @@ internal sealed class CsvMatchFormat : MatchFormat
         if (!_formatted.TryGetValue(title, out var result))
         {
             result = Format(title, normalize);
-            if (_formatted.Count < MaxCached)
-            {
-                _formatted.TryAdd(title, result);
-            }
+            Keep(title, result);
         }
 
         text.Append(row).Append(',');
@@ -88,10 +88,7 @@ internal sealed class CsvMatchFormat : MatchFormat
         {
             var key = unescaped ?? title.ToString();
             result = Format(key, normalize);
-            if (_formatted.Count < MaxCached)
-            {
-                _formatted.TryAdd(key, result);
-            }
+            Keep(key, result);
         }
 
         if (!result.Summary.IsMatch)
@@ -116,6 +113,14 @@ internal sealed class CsvMatchFormat : MatchFormat
         return result.Summary;
     }
 
+    private void Keep(string title, (string Fields, MatchSummary Summary) result)
+    {
+        if (Volatile.Read(ref _cached) < MaxCached && _formatted.TryAdd(title, result))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+    }
+
     // One call per title: the explanation carries the match, so a title with candidates is not also normalized.
     private (string Fields, MatchSummary Summary) Format(string title, Func<string, TitleMatch> normalize)
     {
@@ -124,34 +129,46 @@ internal sealed class CsvMatchFormat : MatchFormat
         return (Fields(m, e), new MatchSummary(m.IsMatch, m.NeedsReview));
     }
 
-    // The candidates column lists the runners-up: with one candidate kept there are none.
+    // The candidates column lists the runners-up: with one candidate kept there are none. Written into one builder per
+    // thread, numbers and codes formatted in place: the only string made is the one kept.
     private static string Fields(TitleMatch m, TitleExplanation? e)
     {
-        var text = new StringBuilder(128);
-        string?[] fields =
-        [
-            m.Role?.Id,
-            m.Role?.Name,
-            m.Role?.Family,
-            Seniority(m),
-            m.SocCode?.ToString(),
-            m.OnetSocCode?.ToString(),
-            m.Confidence.ToString("0.####", CultureInfo.InvariantCulture),
-            m.NeedsReview ? "true" : "false",
-            Method(m.MatchedBy),
-            m.MatchedText,
-            e is null ? "" : string.Join(';', e.Candidates.Skip(1).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}"))),
-        ];
-        for (var i = 0; i < fields.Length; i++)
+        var text = (_fields ??= new StringBuilder(256)).Clear();
+        CsvRows.AppendField(text, m.Role?.Id);
+        text.Append(',');
+        CsvRows.AppendField(text, m.Role?.Name);
+        text.Append(',');
+        CsvRows.AppendField(text, m.Role?.Family);
+        text.Append(',').Append(Seniority(m)).Append(',');
+        if (m.SocCode is { } soc)
         {
-            if (i > 0)
+            text.Append(CultureInfo.InvariantCulture, $"{soc}");
+        }
+
+        text.Append(',');
+        if (m.OnetSocCode is { } onet)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{onet}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $",{m.Confidence:0.####},").Append(m.NeedsReview ? "true" : "false").Append(',').Append(Method(m.MatchedBy)).Append(',');
+        CsvRows.AppendField(text, m.MatchedText);
+        text.Append(',');
+        if (e is not null)
+        {
+            var candidates = new StringBuilder();
+            for (var i = 1; i < e.Candidates.Count; i++)
             {
-                text.Append(',');
+                var c = e.Candidates[i];
+                candidates.Append(CultureInfo.InvariantCulture, $"{(i > 1 ? ";" : "")}{c.Role.Id}:{c.Role.Soc}:{c.Score:0.###}");
             }
 
-            CsvRows.AppendField(text, fields[i]);
+            CsvRows.AppendField(text, candidates.ToString());
         }
 
         return text.ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _fields;
 }

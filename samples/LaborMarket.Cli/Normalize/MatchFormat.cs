@@ -1,4 +1,5 @@
 using System.Text;
+using LaborMarket.Normalization.Seniority;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Cli.Normalize;
@@ -32,11 +33,12 @@ internal abstract class MatchFormat
         _ => new TableMatchFormat(),
     };
 
-    internal static string Seniority(TitleMatch m) => m.Seniority switch
-    {
-        Normalization.Seniority.SeniorityLevel.VicePresident => "vice_president",
-        var s => s.ToString().ToLowerInvariant(),
-    };
+    // The level names as written, made once (a lower-cased enum name was two strings a row), indexed by value.
+    private static readonly string[] SeniorityNames = Enum.GetValues<SeniorityLevel>()
+        .Select(s => s == SeniorityLevel.VicePresident ? "vice_president" : s.ToString().ToLowerInvariant()).ToArray();
+
+    internal static string Seniority(TitleMatch m) =>
+        (uint)m.Seniority < (uint)SeniorityNames.Length ? SeniorityNames[(int)m.Seniority] : m.Seniority.ToString().ToLowerInvariant();
 
     internal static string Method(MatchMethod method) => method switch
     {

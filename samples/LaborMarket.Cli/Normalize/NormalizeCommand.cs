@@ -74,6 +74,10 @@ internal static class NormalizeCommand
                 o.CatalogPath = parse.GetValue(catalog)?.FullName;
                 o.OnetDatabasePath = parse.GetValue(onetDb)?.FullName;
                 o.TopK = k;
+
+                // csv keeps its own formatted results and json explains every row (never cached): only the table reads
+                // the normalizer's cache, which otherwise holds every distinct title for nothing (memory and GC time).
+                o.CacheSize = parse.GetValue(format) == "table" ? o.CacheSize : 0;
             }));
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             var normalizer = host.Services.GetRequiredService<TitleNormalizer>();

@@ -28,6 +28,11 @@ internal sealed class TitleNormalizerOptionsValidator : IValidateOptions<TitleNo
             failures.Add($"ReviewThreshold must be between 0 and 1 (was {options.ReviewThreshold}).");
         }
 
+        if (options.CacheSize < 0)
+        {
+            failures.Add($"CacheSize must be 0 or more (was {options.CacheSize}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,14 +17,18 @@ public sealed class TitleNormalizer
     // role outweighs several weak ones; another group wins only by 15 %.
     private const int GroupVoteRoles = 10;
     private const float GroupVoteMargin = 1.15f;
-    private const int CacheLimit = 250_000;
 
     private static readonly Lazy<TitleNormalizer> DefaultLazy = new(() => Create());
 
     private readonly TitleIndex _index;
     private readonly int _topK;
     private readonly double _reviewThreshold;
+    private readonly int _cacheSize;
     private readonly ConcurrentDictionary<string, TitleMatch> _cache = new(StringComparer.Ordinal);
+
+    // The cache's size, kept beside it: ConcurrentDictionary.Count takes every one of its locks (up to 1,024 once the
+    // table has grown), which cost more than normalizing the title and serialized the threads.
+    private int _cached;
 
     [ThreadStatic]
     private static TitleScratch? t_title;
@@ -35,6 +39,7 @@ public sealed class TitleNormalizer
         _index = index;
         _topK = options.TopK;
         _reviewThreshold = options.ReviewThreshold;
+        _cacheSize = options.CacheSize;
         HasOnetDatabase = hasOnet;
     }
 
@@ -132,15 +137,15 @@ public sealed class TitleNormalizer
     /// <summary>Normalizes one title. Never throws for any input; a title that matches nothing gives an unmatched result.</summary>
     public TitleMatch Normalize(string? title)
     {
-        if (title is not null && _cache.TryGetValue(title, out var cached))
+        if (title is not null && _cacheSize > 0 && _cache.TryGetValue(title, out var cached))
         {
             return cached;
         }
 
         var result = Compute(title ?? "", _topK);
-        if (title is not null && title.Length <= TitleCleaner.MaxInputLength && _cache.Count < CacheLimit)
+        if (title is not null && title.Length <= TitleCleaner.MaxInputLength && Volatile.Read(ref _cached) < _cacheSize && _cache.TryAdd(title, result))
         {
-            _cache.TryAdd(title, result);
+            Interlocked.Increment(ref _cached);
         }
 
         return result;
@@ -182,7 +187,7 @@ public sealed class TitleNormalizer
     /// <summary>Normalizes without the result cache: what a title never seen before costs.</summary>
     internal TitleMatch NormalizeUncached(string title) => Compute(title, _topK);
 
-    internal TitleNormalizer WithoutCache() => new(Catalog, _index, new TitleNormalizerOptions { TopK = _topK, ReviewThreshold = _reviewThreshold }, HasOnetDatabase);
+    internal TitleNormalizer WithoutCache() => new(Catalog, _index, new TitleNormalizerOptions { TopK = _topK, ReviewThreshold = _reviewThreshold, CacheSize = _cacheSize }, HasOnetDatabase);
 
     internal static TitleScratch TitleScratch() => t_title ??= new TitleScratch();
 

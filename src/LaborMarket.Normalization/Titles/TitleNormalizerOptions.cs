@@ -25,4 +25,11 @@ public sealed class TitleNormalizerOptions
     /// Results whose confidence is below this value are flagged <c>NeedsReview</c>. Default 0.6.
     /// </summary>
     public double ReviewThreshold { get; set; } = 0.6;
+
+    /// <summary>
+    /// How many distinct titles <see cref="TitleNormalizer.Normalize(string?)"/> keeps the result of, so that a repeated
+    /// title costs one lookup. Default 250,000; 0 keeps none (for a caller that keeps its own results, or whose titles
+    /// rarely repeat: a kept result costs memory and garbage-collection time).
+    /// </summary>
+    public int CacheSize { get; set; } = 250_000;
 }

@@ -64,6 +64,17 @@ public class NormalizationServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task Register_NegativeCacheSize_FailsWhenHostStarts()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLaborMarketNormalization(o => o.CacheSize = -1);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("CacheSize", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Register_CalledTwice_RegistersValidatorOnce()
     {
         var services = new ServiceCollection().AddLaborMarketNormalization().AddLaborMarketNormalization();

@@ -133,6 +133,19 @@ public class TitleNormalizerTests
     }
 
     [Fact]
+    public void Normalize_CacheSizeZero_KeepsNothingAndDecidesTheSame()
+    {
+        var uncached = TitleNormalizer.Create(new TitleNormalizerOptions { CacheSize = 0 });
+
+        var a = uncached.Normalize("Senior Data Analyst");
+        var b = uncached.Normalize("Senior Data Analyst");
+
+        Assert.NotSame(a, b);
+        Assert.Equal(a, b);
+        Assert.Equal(TitleNormalizer.Default.Normalize("Senior Data Analyst"), a);
+    }
+
+    [Fact]
     public void NormalizeAll_Parallel_MatchesSequentialInOrder()
     {
         var titles = Enumerable.Range(0, 2000).Select(i => (i % 5) switch
