@@ -27,6 +27,8 @@ namespace LaborMarket.Onet;
 [JsonSerializable(typeof(FeaturedRoleProfile))]
 [JsonSerializable(typeof(FeaturedRoleChange))]
 [JsonSerializable(typeof(FeaturedRoleExport))]
+[JsonSerializable(typeof(IReadOnlyList<SimilarRole>))]
+[JsonSerializable(typeof(CrosswalkCounts))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationField>))]
 public sealed partial class OnetJsonContext : JsonSerializerContext
