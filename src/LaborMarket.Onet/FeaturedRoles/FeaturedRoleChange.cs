@@ -15,10 +15,14 @@ public sealed record FeaturedRoleChange(
     long Sequence, string RoleId, DateTimeOffset Time, string Author, FeaturedRoleChangeKind Kind, IReadOnlyList<OccupationField> Fields,
     OccupationOverrides? Values, string? SourceRoleId)
 {
+    /// <summary>For a creation or an edit, the role as it stood after the change; otherwise null.</summary>
+    public FeaturedRole? Snapshot { get; init; }
+
     /// <summary>Equal entries (fields compared in order).</summary>
     public bool Equals(FeaturedRoleChange? other) =>
         other is not null && Sequence == other.Sequence && RoleId == other.RoleId && Time == other.Time && Author == other.Author
-        && Kind == other.Kind && Fields.SequenceEqual(other.Fields) && Values == other.Values && SourceRoleId == other.SourceRoleId;
+        && Kind == other.Kind && Fields.SequenceEqual(other.Fields) && Values == other.Values && SourceRoleId == other.SourceRoleId
+        && Snapshot == other.Snapshot;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Sequence, RoleId, Time, Kind);

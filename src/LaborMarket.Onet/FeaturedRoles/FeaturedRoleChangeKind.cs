@@ -18,4 +18,10 @@ public enum FeaturedRoleChangeKind
 
     /// <summary>Customizations were copied from another role.</summary>
     Copied,
+
+    /// <summary>The role's own fields (employer, title, occupation, description, skills) were changed.</summary>
+    Edited,
+
+    /// <summary>The role was removed (its history stays).</summary>
+    Removed,
 }

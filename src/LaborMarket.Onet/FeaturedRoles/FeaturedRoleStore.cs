@@ -15,7 +15,7 @@ public sealed class FeaturedRoleStore
     private const int SchemaVersion = 1;
 
     private const string RoleColumns = "id, employer, title, code, description, skills, overrides";
-    private const string HistoryColumns = "seq, role_id, time, author, kind, fields, change_values, source_role_id";
+    private const string HistoryColumns = "seq, role_id, time, author, kind, fields, change_values, source_role_id, snapshot";
 
     private readonly string _path;
     private readonly string _connectionString;
@@ -63,7 +63,7 @@ public sealed class FeaturedRoleStore
             }
 
             await WriteRoleAsync(connection, transaction, role, insert: true, cancellationToken).ConfigureAwait(false);
-            await AppendAsync(connection, transaction, role.Id, author, FeaturedRoleChangeKind.Created, role.Overrides, role.Overrides, null, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(connection, transaction, Change(role.Id, author, FeaturedRoleChangeKind.Created, Touched(role.Overrides), role.Overrides) with { Snapshot = role }, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
@@ -139,7 +139,7 @@ public sealed class FeaturedRoleStore
                 var role = await RequireRoleAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
                 var updated = role with { Overrides = new CustomOccupationProfile(Placeholder(role), role.Overrides).Apply(overrides).Overrides };
                 await WriteRoleAsync(connection, transaction, updated, insert: false, cancellationToken).ConfigureAwait(false);
-                await AppendAsync(connection, transaction, id, author, FeaturedRoleChangeKind.Overridden, overrides, overrides, null, cancellationToken).ConfigureAwait(false);
+                await AppendAsync(connection, transaction, Change(id, author, FeaturedRoleChangeKind.Overridden, Touched(overrides), overrides), cancellationToken).ConfigureAwait(false);
                 changed.Add(updated);
             }
 
@@ -180,7 +180,7 @@ public sealed class FeaturedRoleStore
 
             var updated = role with { Overrides = profile.Overrides };
             await WriteRoleAsync(connection, transaction, updated, insert: false, cancellationToken).ConfigureAwait(false);
-            await AppendAsync(connection, transaction, id, author, FeaturedRoleChangeKind.Restored, restore, null, null, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(connection, transaction, Change(id, author, FeaturedRoleChangeKind.Restored, restore, null), cancellationToken).ConfigureAwait(false);
             return updated;
         }, cancellationToken);
     }
@@ -207,9 +207,61 @@ public sealed class FeaturedRoleStore
             var target = await RequireRoleAsync(connection, transaction, targetId, cancellationToken).ConfigureAwait(false);
             var updated = target with { Overrides = new CustomOccupationProfile(Placeholder(target), target.Overrides).Apply(source.Overrides).Overrides };
             await WriteRoleAsync(connection, transaction, updated, insert: false, cancellationToken).ConfigureAwait(false);
-            await AppendAsync(connection, transaction, targetId, author, FeaturedRoleChangeKind.Copied, source.Overrides, source.Overrides, sourceId, cancellationToken)
+            await AppendAsync(connection, transaction, Change(targetId, author, FeaturedRoleChangeKind.Copied, Touched(source.Overrides), source.Overrides) with { SourceRoleId = sourceId }, cancellationToken)
                 .ConfigureAwait(false);
             return updated;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes a role's own fields (employer, title, occupation, description, skills); its customizations stay as stored
+    /// (change those with <see cref="OverrideAsync"/>, <see cref="RestoreAsync"/> and <see cref="CopyCustomizationsAsync"/>).
+    /// The history keeps the role as it stood after the edit.
+    /// </summary>
+    /// <param name="role">The role with its new fields (its <see cref="FeaturedRole.Overrides"/> are not read).</param>
+    /// <param name="author">Who makes the change.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The role as stored now.</returns>
+    /// <exception cref="KeyNotFoundException">No role has this id.</exception>
+    /// <exception cref="FeaturedRoleStoreException">The database cannot be used.</exception>
+    public Task<FeaturedRole> UpdateAsync(FeaturedRole role, string author, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var stored = await RequireRoleAsync(connection, transaction, role.Id, cancellationToken).ConfigureAwait(false);
+            var updated = role with { Overrides = stored.Overrides };
+            await WriteRoleAsync(connection, transaction, updated, insert: false, cancellationToken).ConfigureAwait(false);
+            await AppendAsync(connection, transaction, Change(role.Id, author, FeaturedRoleChangeKind.Edited, [], null) with { Snapshot = updated }, cancellationToken)
+                .ConfigureAwait(false);
+            return updated;
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes a role; its history stays, ending with the removal.</summary>
+    /// <param name="id">The role's id.</param>
+    /// <param name="author">Who removes it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>False when no role had this id (nothing is written).</returns>
+    /// <exception cref="FeaturedRoleStoreException">The database cannot be used.</exception>
+    public Task<bool> RemoveAsync(string id, string author, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM roles WHERE id = $id";
+            delete.Parameters.AddWithValue("$id", id);
+            if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+
+            await AppendAsync(connection, transaction, Change(id, author, FeaturedRoleChangeKind.Removed, [], null), cancellationToken).ConfigureAwait(false);
+            return true;
         }, cancellationToken);
     }
 
@@ -328,7 +380,7 @@ public sealed class FeaturedRoleStore
             CREATE INDEX IF NOT EXISTS roles_employer ON roles (employer);
             CREATE TABLE IF NOT EXISTS history (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, role_id TEXT NOT NULL, time INTEGER NOT NULL, author TEXT NOT NULL,
-                kind TEXT NOT NULL, fields TEXT NOT NULL, change_values TEXT, source_role_id TEXT);
+                kind TEXT NOT NULL, fields TEXT NOT NULL, change_values TEXT, source_role_id TEXT, snapshot TEXT);
             CREATE INDEX IF NOT EXISTS history_role ON history (role_id, seq);
             CREATE TRIGGER IF NOT EXISTS history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
@@ -391,7 +443,10 @@ public sealed class FeaturedRoleStore
                 Enum.TryParse<FeaturedRoleChangeKind>(kind, out var k) ? k : throw Damaged(row, "kind", $"'{kind}' is not a change kind"),
                 Json(Text(reader, 5, "fields", row), OnetJsonContext.Default.IReadOnlyListOccupationField, row, "fields"),
                 values,
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
+                reader.IsDBNull(7) ? null : reader.GetString(7))
+            {
+                Snapshot = reader.IsDBNull(8) ? null : Json(reader.GetString(8), OnetJsonContext.Default.FeaturedRole, row, "snapshot"),
+            });
         }
 
         return changes;
@@ -414,30 +469,26 @@ public sealed class FeaturedRoleStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, string author, FeaturedRoleChangeKind kind,
-        OccupationOverrides? touched, OccupationOverrides? values, string? sourceId, CancellationToken cancellationToken)
-    {
-        await AppendAsync(connection, transaction, id, author, kind, Touched(touched), values, sourceId, cancellationToken).ConfigureAwait(false);
-    }
+    private static FeaturedRoleChange Change(string id, string author, FeaturedRoleChangeKind kind, IReadOnlyList<OccupationField> fields, OccupationOverrides? values) =>
+        new(0, id, default, author, kind, fields, values, null);
 
-    private async Task AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string id, string author, FeaturedRoleChangeKind kind,
-        IReadOnlyList<OccupationField> fields, OccupationOverrides? values, string? sourceId, CancellationToken cancellationToken)
+    // The sequence and the time are the store's: the database numbers the entry, the clock times it.
+    private async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, FeaturedRoleChange change, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO history (role_id, time, author, kind, fields, change_values, source_role_id)
-            VALUES ($id, $time, $author, $kind, $fields, $values, $source)
+            INSERT INTO history (role_id, time, author, kind, fields, change_values, source_role_id, snapshot)
+            VALUES ($id, $time, $author, $kind, $fields, $values, $source, $snapshot)
             """;
-        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$id", change.RoleId);
         command.Parameters.AddWithValue("$time", _time.GetUtcNow().UtcTicks);
-        command.Parameters.AddWithValue("$author", author);
-        command.Parameters.AddWithValue("$kind", kind.ToString());
-        command.Parameters.AddWithValue("$fields", JsonSerializer.Serialize(fields, OnetJsonContext.Default.IReadOnlyListOccupationField));
-        command.Parameters.AddWithValue("$values", values is null ? DBNull.Value : JsonSerializer.Serialize(values, OnetJsonContext.Default.OccupationOverrides));
-        command.Parameters.AddWithValue("$source", (object?)sourceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$author", change.Author);
+        command.Parameters.AddWithValue("$kind", change.Kind.ToString());
+        command.Parameters.AddWithValue("$fields", JsonSerializer.Serialize(change.Fields, OnetJsonContext.Default.IReadOnlyListOccupationField));
+        command.Parameters.AddWithValue("$values", change.Values is null ? DBNull.Value : JsonSerializer.Serialize(change.Values, OnetJsonContext.Default.OccupationOverrides));
+        command.Parameters.AddWithValue("$source", (object?)change.SourceRoleId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$snapshot", change.Snapshot is null ? DBNull.Value : JsonSerializer.Serialize(change.Snapshot, OnetJsonContext.Default.FeaturedRole));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -180,6 +180,43 @@ public class FeaturedRoleStoreTests
         Assert.True(history[0].Sequence < history[1].Sequence && history[1].Sequence < history[2].Sequence);
     }
 
+    [DataFact]
+    public async Task UpdateAsync_NewOccupation_KeepsCustomizationsAndRecordsTheRoleAsEdited()
+    {
+        var time = new FakeTimeProvider(Start);
+        var store = new FeaturedRoleStore(new FeaturedRoleStoreOptions { DatabasePath = NewDatabase() }, time, RealOnet.Database);
+        await store.AddAsync(Role("qa", SoftwareDevelopers, "Test Engineer") with { Overrides = new OccupationOverrides { JobZone = 3 } }, "ana");
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        var moved = Role("qa", OnetSocCode.Parse("15-1253.00"), "Test Engineer") with { Skills = ["Selenium"] };
+        var updated = await store.UpdateAsync(moved, "ben");
+        var profile = (await store.GetProfileAsync("qa"))!;
+
+        Assert.Equal(3, updated.Overrides.JobZone);
+        Assert.Equal("Software Quality Assurance Analysts and Testers", profile.Profile.Title); // inherits from the new occupation
+        Assert.Equal(3, profile.Profile.JobZone);
+        var edit = (await store.GetHistoryAsync("qa"))[^1];
+        Assert.Equal((FeaturedRoleChangeKind.Edited, "ben", Start.AddMinutes(1)), (edit.Kind, edit.Author, edit.Time));
+        Assert.Equal(updated, edit.Snapshot);
+        Assert.Empty(edit.Fields);
+    }
+
+    [Fact]
+    public async Task RemoveAsync_Role_IsGoneAndItsHistoryStays()
+    {
+        var store = new FeaturedRoleStore(new FeaturedRoleStoreOptions { DatabasePath = NewDatabase() });
+        await store.AddAsync(Role("a", SoftwareDevelopers), "ana");
+        await store.OverrideAsync("a", new OccupationOverrides { JobZone = 2 }, "ana");
+
+        Assert.True(await store.RemoveAsync("a", "ben"));
+        Assert.False(await store.RemoveAsync("a", "ben"));
+
+        Assert.Null(await store.GetAsync("a"));
+        Assert.Empty(await store.ListAsync());
+        Assert.Equal([FeaturedRoleChangeKind.Created, FeaturedRoleChangeKind.Overridden, FeaturedRoleChangeKind.Removed], (await store.GetHistoryAsync("a")).Select(h => h.Kind));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => store.OverrideAsync("a", new OccupationOverrides { JobZone = 3 }, "ana"));
+    }
+
     [Fact]
     public async Task History_EditedOutsideTheStore_IsRefusedByTheDatabase()
     {
