@@ -416,7 +416,7 @@ public sealed class FeaturedRoleStore
             Code = OnetSocCode.TryParse(code, out var c) ? c : throw Damaged(id, "code", $"'{code}' is not an O*NET-SOC code"),
             Description = Text(reader, 4, "description", id),
             Skills = Json(Text(reader, 5, "skills", id), OnetJsonContext.Default.IReadOnlyListString, id, "skills"),
-            Overrides = Json(Text(reader, 6, "overrides", id), OnetJsonContext.Default.OccupationOverrides, id, "overrides"),
+            Overrides = Checked(Json(Text(reader, 6, "overrides", id), OnetJsonContext.Default.OccupationOverrides, id, "overrides"), id, "overrides"),
         };
     }
 
@@ -434,18 +434,21 @@ public sealed class FeaturedRoleStore
             var seq = reader.GetInt64(0);
             var row = $"history {seq}";
             var kind = Text(reader, 4, "kind", row);
-            var values = reader.IsDBNull(6) ? null : Json(reader.GetString(6), OnetJsonContext.Default.OccupationOverrides, row, "change_values");
+            var values = OptionalText(reader, 6, "change_values", row) is { } v ? Checked(Json(v, OnetJsonContext.Default.OccupationOverrides, row, "change_values"), row, "change_values") : null;
+            var ticks = reader.GetValue(2) is long t && t >= DateTimeOffset.MinValue.UtcTicks && t <= DateTimeOffset.MaxValue.UtcTicks
+                ? t
+                : throw Damaged(row, "time", "not a time");
             changes.Add(new FeaturedRoleChange(
                 seq,
                 Text(reader, 1, "role_id", row),
-                new DateTimeOffset(reader.GetInt64(2), TimeSpan.Zero),
+                new DateTimeOffset(ticks, TimeSpan.Zero),
                 Text(reader, 3, "author", row),
-                Enum.TryParse<FeaturedRoleChangeKind>(kind, out var k) ? k : throw Damaged(row, "kind", $"'{kind}' is not a change kind"),
+                Enum.TryParse<FeaturedRoleChangeKind>(kind, out var k) && Enum.IsDefined(k) ? k : throw Damaged(row, "kind", $"'{kind}' is not a change kind"),
                 Json(Text(reader, 5, "fields", row), OnetJsonContext.Default.IReadOnlyListOccupationField, row, "fields"),
                 values,
-                reader.IsDBNull(7) ? null : reader.GetString(7))
+                OptionalText(reader, 7, "source_role_id", row))
             {
-                Snapshot = reader.IsDBNull(8) ? null : Json(reader.GetString(8), OnetJsonContext.Default.FeaturedRole, row, "snapshot"),
+                Snapshot = OptionalText(reader, 8, "snapshot", row) is { } snapshot ? Json(snapshot, OnetJsonContext.Default.FeaturedRole, row, "snapshot") : null,
             });
         }
 
@@ -498,6 +501,12 @@ public sealed class FeaturedRoleStore
 
     private string Text(SqliteDataReader reader, int ordinal, string column, string row) =>
         reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not string s ? throw Damaged(row, column, "missing or not text") : s;
+
+    private string? OptionalText(SqliteDataReader reader, int ordinal, string column, string row) =>
+        reader.IsDBNull(ordinal) ? null : Text(reader, ordinal, column, row);
+
+    private OccupationOverrides Checked(OccupationOverrides overrides, string row, string column) =>
+        overrides.JobZone is < 1 or > 5 ? throw Damaged(row, column, $"job zone {overrides.JobZone} is not 1 to 5") : overrides;
 
     private T Json<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string row, string column)
     {
