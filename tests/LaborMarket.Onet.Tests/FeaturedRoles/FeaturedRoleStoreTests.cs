@@ -256,6 +256,24 @@ public class FeaturedRoleStoreTests
     }
 
     [Fact]
+    public async Task OverrideAsync_TwoStoresOnOneFileInParallel_LosesNoChange()
+    {
+        var path = NewDatabase();
+        var first = new FeaturedRoleStore(new FeaturedRoleStoreOptions { DatabasePath = path });
+        var second = new FeaturedRoleStore(new FeaturedRoleStoreOptions { DatabasePath = path });
+        await first.AddAsync(Role("a", SoftwareDevelopers), "ana");
+        await first.AddAsync(Role("b", SoftwareDevelopers), "ana");
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).OverrideAsync(i % 4 < 2 ? "a" : "b", new OccupationOverrides { AlternateTitles = [$"title {i}"] }, $"user {i}"))));
+
+        var history = (await first.ExportAsync()).History;
+        Assert.Equal(42, history.Count);
+        Assert.Equal(40, history.Select(h => h.Author).Where(a => a.StartsWith("user ", StringComparison.Ordinal)).Distinct().Count());
+        Assert.Equal(history.Select(h => h.Sequence).Order(), history.Select(h => h.Sequence));
+    }
+
+    [Fact]
     public async Task ExportAsync_JsonRoundTrip_IsEqual()
     {
         var time = new FakeTimeProvider(Start);
