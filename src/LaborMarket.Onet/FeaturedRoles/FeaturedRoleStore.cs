@@ -354,5 +354,4 @@ public sealed class FeaturedRoleStore
     private static OccupationField[] Touched(OccupationOverrides? overrides) => overrides is null
         ? []
         : new CustomOccupationProfile(new OccupationProfile { Code = default, Title = "", Description = "" }, overrides).OverriddenFields.ToArray();
-
 }

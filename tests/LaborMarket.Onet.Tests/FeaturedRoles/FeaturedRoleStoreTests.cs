@@ -331,6 +331,19 @@ public class FeaturedRoleStoreTests
     }
 
     [Fact]
+    public async Task AnyCall_FolderCannotBeCreated_ThrowsTypedError()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("lm-roles-").FullName, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var store = new FeaturedRoleStore(new FeaturedRoleStoreOptions { DatabasePath = Path.Combine(file, "roles.db") });
+
+        var error = await Assert.ThrowsAsync<FeaturedRoleStoreException>(() => store.ListAsync());
+
+        Assert.False(error.IsTransient);
+        Assert.EndsWith("roles.db", error.DatabasePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Write_AnotherConnectionHoldsTheLock_ThrowsTransientTypedError()
     {
         var path = NewDatabase();
