@@ -1,6 +1,7 @@
 using LaborMarket.Onet.Customization;
 using LaborMarket.Onet.FeaturedRoles;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -65,6 +66,33 @@ public class FeaturedRolesServiceCollectionExtensionsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<FeaturedRoleStoreOptions>>().Value);
         Assert.Contains("is a folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddLaborMarketFeaturedRoles_NoPath_FailsWhenTheHostStarts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddLaborMarketFeaturedRoles(_ => { });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(error.Failures, f => f.Contains("DatabasePath", StringComparison.Ordinal));
+    }
+
+    [DataFact]
+    public async Task AddLaborMarketFeaturedRoles_WithOnetDatabase_InheritsItsContent()
+    {
+        var services = new ServiceCollection();
+        services.AddOnetDatabase(o => o.DatabasePath = TestData.DataPath("onet/db_27_0_text"));
+        services.AddLaborMarketFeaturedRoles(o => o.DatabasePath = NewDatabase());
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<FeaturedRoleStore>();
+        await store.AddAsync(new FeaturedRole { Id = "rn", Employer = "Mercy", Title = "Staff Nurse", Code = OnetSocCode.Parse("29-1141") }, "ana");
+
+        var profile = (await store.GetProfileAsync("rn"))!;
+
+        Assert.Equal("Registered Nurses", profile.Profile.Title);
+        Assert.Contains(profile.Profile.Tools, t => t.Example.Contains("stethoscope", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
