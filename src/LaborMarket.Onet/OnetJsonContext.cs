@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Customization;
 using LaborMarket.Onet.Enrichment;
+using LaborMarket.Onet.FeaturedRoles;
 using LaborMarket.Onet.WebServices;
 
 namespace LaborMarket.Onet;
@@ -22,6 +23,14 @@ namespace LaborMarket.Onet;
 [JsonSerializable(typeof(EnrichmentReport))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationProfile>))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationSearchResult>))]
+[JsonSerializable(typeof(FeaturedRole))]
+[JsonSerializable(typeof(FeaturedRoleProfile))]
+[JsonSerializable(typeof(FeaturedRoleChange))]
+[JsonSerializable(typeof(FeaturedRoleExport))]
+[JsonSerializable(typeof(IReadOnlyList<SimilarRole>))]
+[JsonSerializable(typeof(CrosswalkCounts))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<OccupationField>))]
 public sealed partial class OnetJsonContext : JsonSerializerContext
 {
 }

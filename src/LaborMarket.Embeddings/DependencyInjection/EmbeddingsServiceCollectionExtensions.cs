@@ -47,6 +47,7 @@ public static class EmbeddingsServiceCollectionExtensions
             sp.GetRequiredService<ITextEmbedder>(),
             sp.GetRequiredService<IOptions<EmbeddingsOptions>>(),
             sp.GetService<TitleNormalizer>()));
+        services.TryAddSingleton<LaborMarket.Normalization.Occupations.IOccupationSuggester, LaborMarket.Embeddings.Occupations.SemanticOccupationSuggester>();
         return services;
     }
 }

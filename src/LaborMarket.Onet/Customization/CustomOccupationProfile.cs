@@ -36,6 +36,7 @@ public sealed class CustomOccupationProfile
             JobZone = Overrides.JobZone ?? baseline.JobZone,
             Related = Overrides.Related ?? baseline.Related,
             AlternateTitles = Overrides.AlternateTitles ?? baseline.AlternateTitles,
+            Outlook = Overrides.Outlook ?? baseline.Outlook,
         };
     }
 
@@ -73,6 +74,7 @@ public sealed class CustomOccupationProfile
             JobZone = overrides.JobZone ?? o.JobZone,
             Related = overrides.Related ?? o.Related,
             AlternateTitles = overrides.AlternateTitles ?? o.AlternateTitles,
+            Outlook = overrides.Outlook ?? o.Outlook,
         });
     }
 
@@ -90,6 +92,7 @@ public sealed class CustomOccupationProfile
         OccupationField.JobZone => Overrides with { JobZone = null },
         OccupationField.Related => Overrides with { Related = null },
         OccupationField.AlternateTitles => Overrides with { AlternateTitles = null },
+        OccupationField.Outlook => Overrides with { Outlook = null },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a field."),
     });
 
@@ -164,6 +167,7 @@ public sealed class CustomOccupationProfile
         OccupationField.JobZone => o.JobZone,
         OccupationField.Related => o.Related,
         OccupationField.AlternateTitles => o.AlternateTitles,
+        OccupationField.Outlook => o.Outlook,
         _ => null,
     };
 
@@ -178,6 +182,9 @@ public sealed class CustomOccupationProfile
         OccupationField.JobZone => p.JobZone is { } z ? [z.ToString(CultureInfo.InvariantCulture)] : [],
         OccupationField.Related => p.Related.Select(r => $"{r.Code} {r.Title}"),
         OccupationField.AlternateTitles => p.AlternateTitles,
+        OccupationField.Outlook => p.Outlook is { } outlook
+            ? [$"category: {outlook.Category}", $"description: {outlook.Description}", $"bright outlook: {(outlook.IsBrightOutlook ? "yes" : "no")}", .. outlook.BrightOutlookReasons.Select(r => $"reason: {r}")]
+            : [],
         _ => [],
     };
 

@@ -33,6 +33,9 @@ public enum OccupationField
 
     /// <summary>The alternate titles.</summary>
     AlternateTitles,
+
+    /// <summary>The job outlook.</summary>
+    Outlook,
 }
 
 /// <summary>Where a field's value comes from.</summary>
@@ -75,6 +78,25 @@ public sealed record OccupationOverrides
 
     /// <summary>Custom alternate titles, or null.</summary>
     public IReadOnlyList<string>? AlternateTitles { get; init; }
+
+    /// <summary>A custom job outlook, or null.</summary>
+    public JobOutlook? Outlook { get; init; }
+
+    /// <summary>True when no field is overridden.</summary>
+    [JsonIgnore]
+    public bool IsEmpty => Title is null && Description is null && Tasks is null && TechnologySkills is null && Tools is null
+        && Education is null && JobZone is null && Related is null && AlternateTitles is null && Outlook is null;
+
+    /// <summary>Equal overrides: the same fields set, lists compared in order.</summary>
+    public bool Equals(OccupationOverrides? other) =>
+        other is not null && Title == other.Title && Description == other.Description && JobZone == other.JobZone && Outlook == other.Outlook
+        && Same(Tasks, other.Tasks) && Same(TechnologySkills, other.TechnologySkills) && Same(Tools, other.Tools)
+        && Same(Education, other.Education) && Same(Related, other.Related) && Same(AlternateTitles, other.AlternateTitles);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Title, Description, JobZone, Tasks?.Count, Related?.Count);
+
+    private static bool Same<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
 }
 
 /// <summary>How a field differs between the custom profile and its baseline.</summary>
