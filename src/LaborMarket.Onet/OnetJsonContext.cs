@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Customization;
 using LaborMarket.Onet.Enrichment;
+using LaborMarket.Onet.Programs;
+using LaborMarket.Onet.Skills;
 using LaborMarket.Onet.WebServices;
 
 namespace LaborMarket.Onet;
@@ -22,6 +24,11 @@ namespace LaborMarket.Onet;
 [JsonSerializable(typeof(EnrichmentReport))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationProfile>))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationSearchResult>))]
+[JsonSerializable(typeof(ProgramsForOccupation))]
+[JsonSerializable(typeof(OccupationsForProgram))]
+[JsonSerializable(typeof(CrosswalkUnmatched))]
+[JsonSerializable(typeof(SkillProfile))]
+[JsonSerializable(typeof(IReadOnlyList<RelatedOccupation>))]
 public sealed partial class OnetJsonContext : JsonSerializerContext
 {
 }
