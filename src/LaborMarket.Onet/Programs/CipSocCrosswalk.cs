@@ -20,6 +20,7 @@ public sealed class CipSocCrosswalk
     private readonly FrozenDictionary<CipCode, SocCode[]> _socsByCip;
     private readonly FrozenDictionary<SocCode, CipCode[]> _cipsBySoc;
     private readonly FrozenDictionary<SocCode, OnetOccupation[]> _onet;
+    private readonly FrozenSet<SocCode> _soc2018;
 
     private CipSocCrosswalk(
         Dictionary<CipCode, CipProgram> programs, Dictionary<SocCode, string> socTitles, List<(CipCode Cip, SocCode Soc)> pairs,
@@ -32,6 +33,9 @@ public sealed class CipSocCrosswalk
         _onet = onet.ToFrozenDictionary();
         PairCount = pairs.Count;
         Unmatched = unmatched;
+
+        // Every SOC 2018 code the file names, with a program or NO MATCH: a code here is never read as SOC 2010.
+        _soc2018 = _cipsBySoc.Keys.Concat(unmatched.Occupations.Select(o => o.Soc)).ToFrozenSet();
     }
 
     /// <summary>The number of program-occupation pairs (NO MATCH rows left out).</summary>
@@ -130,12 +134,12 @@ public sealed class CipSocCrosswalk
     /// </summary>
     public IReadOnlyList<CipProgram> ProgramsFor(SocCode soc)
     {
-        if (soc.Level == SocLevel.Detailed && (_cipsBySoc.ContainsKey(soc) || !SocCrosswalk.Changed(soc)))
+        var targets = soc.Level == SocLevel.Detailed ? ToSoc2018(soc) : _cipsBySoc.Keys.Where(k => k.IsWithin(soc)).ToArray();
+        if (targets.Count == 1)
         {
-            return Array.ConvertAll(_cipsBySoc.GetValueOrDefault(soc, []), Program); // stored distinct and in order
+            return Array.ConvertAll(_cipsBySoc.GetValueOrDefault(targets[0], []), Program); // stored distinct and in order
         }
 
-        var targets = soc.Level == SocLevel.Detailed ? SocCrosswalk.From2010All(soc) : _cipsBySoc.Keys.Where(k => k.IsWithin(soc));
         return targets.SelectMany(t => _cipsBySoc.GetValueOrDefault(t, [])).Distinct().Order().Select(Program).ToArray();
     }
 
@@ -149,11 +153,12 @@ public sealed class CipSocCrosswalk
     public bool Links(CipCode cip, SocCode soc) => _socsByCip.TryGetValue(cip, out var socs) && Array.BinarySearch(socs, soc) >= 0;
 
     /// <summary>
-    /// The SOC 2018 codes a code answers for: itself when the crosswalk knows it or it did not change in 2018,
-    /// else every SOC 2018 code of its SOC 2010 row (a split code answers for all its parts).
+    /// The SOC 2018 codes a code answers for: itself when it is a SOC 2018 code the crosswalk names (with programs or
+    /// NO MATCH) or a code that did not change in 2018; else every SOC 2018 code of its SOC 2010 row, so a split code
+    /// answers for all its parts (the crosswalk has no weights to choose one).
     /// </summary>
     public IReadOnlyList<SocCode> ToSoc2018(SocCode soc) =>
-        soc.Level != SocLevel.Detailed || _cipsBySoc.ContainsKey(soc) || !SocCrosswalk.Changed(soc) ? [soc] : SocCrosswalk.From2010All(soc);
+        soc.Level != SocLevel.Detailed || _soc2018.Contains(soc) || !SocCrosswalk.Changed(soc) ? [soc] : SocCrosswalk.From2010All(soc);
 
     /// <summary>The program with this code as the crosswalk and the code list name it, or null.</summary>
     public CipProgram? FindProgram(CipCode cip) => _programs.GetValueOrDefault(cip);
