@@ -180,10 +180,9 @@ public static class OnetServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProgramsOptions>, ProgramsOptionsValidator>());
 
-        // One O*NET database for the whole container: the programs' path is used unless AddOnetDatabase set one.
-        services.AddOptions<OnetDatabaseOptions>().ValidateOnStart()
-            .Configure<IOptions<ProgramsOptions>>(static (o, programs) => o.DatabasePath ??= programs.Value.OnetDatabasePath);
-        services.AddDatabaseCore();
+        // One O*NET database for the whole container: AddOnetDatabase's when it was called (before or after), else the programs' path.
+        services.TryAddSingleton(static sp => OnetDatabase.Load(
+            sp.GetService<IOptions<OnetDatabaseOptions>>()?.Value.DatabasePath ?? Options<ProgramsOptions>(sp).OnetDatabasePath!));
         services.TryAddSingleton(static sp =>
         {
             var o = Options<ProgramsOptions>(sp);
