@@ -50,10 +50,11 @@ internal static class ProgramsCommand
                 CliJson.WriteLine(w, r);
                 break;
             case "csv":
-                CsvText.WriteRow(w, ["soc", "cip", "title", "in_crosswalk", "skills_in_common", "similarity", "profile_source"]);
+                CsvText.WriteRow(w, ["soc", "soc_2018", "cip", "title", "in_crosswalk", "skills_in_common", "similarity", "profile_source"]);
+                var soc2018 = string.Join(' ', r.Occupations.Select(o => o.Soc.ToString()));
                 foreach (var p in r.Programs)
                 {
-                    CsvText.WriteRow(w, [r.Requested.ToString(), p.Program.Code.ToString(), p.Program.Title, p.InCrosswalk ? "true" : "false",
+                    CsvText.WriteRow(w, [r.Requested.ToString(), soc2018, p.Program.Code.ToString(), p.Program.Title, p.InCrosswalk ? "true" : "false",
                         p.Overlap.Count.ToString(CultureInfo.InvariantCulture), p.Overlap.Similarity.ToString("0.000", CultureInfo.InvariantCulture), ProgramsText.Source(r.Source)]);
                 }
 

@@ -60,6 +60,18 @@ public class ProgramsCommandTests
     }
 
     [DataFact]
+    public async Task Programs_Csv_Soc2010Code_NamesTheSoc2018Codes()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("programs", "--soc", "15-1132", "--data", Data, "-f", "csv", "--top", "1");
+
+        Assert.True(code == 0, error);
+        var lines = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("soc,soc_2018,cip,title,in_crosswalk,skills_in_common,similarity,profile_source", lines[0]);
+        Assert.StartsWith("15-1132,15-1252 15-1253,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+    }
+
+    [DataFact]
     public async Task Related_RegisteredNurses_ListsOnetRelatedOccupations_AsJson()
     {
         var (code, output, error) = await CliRunner.RunAsync("related", "29-1141", "--data", Data, "-f", "json", "--top", "5");
