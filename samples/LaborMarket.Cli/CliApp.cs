@@ -109,6 +109,9 @@ internal static class CliApp
         Occupations.OccupationCommand.Create(console),
         Profiles.ProfileCommand.Create(console),
         Pipeline.PipelineCommand.Create(console),
+        Programs.ProgramsCommand.Create(console),
+        Programs.OccupationsCommand.Create(console),
+        Programs.RelatedCommand.Create(console),
         .. Semantic.SemanticCommands.Create(console),
     ];
 

@@ -3,6 +3,8 @@ using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Customization;
 using LaborMarket.Onet.Enrichment;
 using LaborMarket.Onet.FeaturedRoles;
+using LaborMarket.Onet.Programs;
+using LaborMarket.Onet.Skills;
 using LaborMarket.Onet.WebServices;
 
 namespace LaborMarket.Onet;
@@ -31,6 +33,11 @@ namespace LaborMarket.Onet;
 [JsonSerializable(typeof(CrosswalkCounts))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<OccupationField>))]
+[JsonSerializable(typeof(ProgramsForOccupation))]
+[JsonSerializable(typeof(OccupationsForProgram))]
+[JsonSerializable(typeof(CrosswalkUnmatched))]
+[JsonSerializable(typeof(SkillProfile))]
+[JsonSerializable(typeof(IReadOnlyList<RelatedOccupation>))]
 public sealed partial class OnetJsonContext : JsonSerializerContext
 {
 }

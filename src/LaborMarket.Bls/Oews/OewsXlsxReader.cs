@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LaborMarket.Files;
 
 namespace LaborMarket.Bls.Oews;
 

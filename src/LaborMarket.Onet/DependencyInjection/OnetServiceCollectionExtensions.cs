@@ -2,6 +2,8 @@ using LaborMarket.Onet;
 using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.CareerOneStop;
 using LaborMarket.Onet.Database;
+using LaborMarket.Onet.Programs;
+using LaborMarket.Onet.Skills;
 using LaborMarket.Onet.WebServices;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -13,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers LaborMarket.Onet: the offline O*NET database and the O*NET and CareerOneStop web clients.</summary>
+/// <summary>Registers LaborMarket.Onet: the offline O*NET database, programs and skills, and the O*NET and CareerOneStop web clients.</summary>
 public static class OnetServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="OnetDatabase"/>, the offline O*NET database (set its path in configuration).</summary>
@@ -44,6 +46,42 @@ public static class OnetServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<OnetDatabaseOptions>().Bind(configuration).ValidateOnStart();
         return services.AddDatabaseCore();
+    }
+
+    /// <summary>
+    /// Registers the programs and skills services: <see cref="CipSocCrosswalk"/>, <see cref="OccupationSkills"/> and
+    /// <see cref="ProgramRanking"/>, with the offline <see cref="OnetDatabase"/> they read (set the paths in configuration).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddLaborMarketPrograms(this IServiceCollection services)
+        => services.AddLaborMarketPrograms(static _ => { });
+
+    /// <summary>
+    /// Registers the programs and skills services, configured by <paramref name="configure"/>. The options are checked
+    /// when the host starts: a missing file fails the start with a message naming it. Each file is read once, on first use.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures <see cref="ProgramsOptions"/>; the crosswalk and the O*NET database are required.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddLaborMarketPrograms(this IServiceCollection services, Action<ProgramsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ProgramsOptions>().Configure(configure).ValidateOnStart();
+        return services.AddProgramsCore();
+    }
+
+    /// <summary>Registers the programs and skills services, bound to a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">A section shaped like <see cref="ProgramsOptions"/>.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddLaborMarketPrograms(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ProgramsOptions>().Bind(configuration).ValidateOnStart();
+        return services.AddProgramsCore();
     }
 
     /// <summary>Registers <see cref="OnetClient"/> (O*NET Web Services v2), with the key and options from configuration.</summary>
@@ -135,6 +173,28 @@ public static class OnetServiceCollectionExtensions
         services.TryAddSingleton(sp => OnetDatabase.Load(
             sp.GetRequiredService<IOptions<OnetDatabaseOptions>>().Value.DatabasePath
             ?? throw new InvalidOperationException("OnetDatabaseOptions.DatabasePath is not set: configure the O*NET text release folder or zip.")));
+        return services;
+    }
+
+    private static IServiceCollection AddProgramsCore(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProgramsOptions>, ProgramsOptionsValidator>());
+
+        // One O*NET database for the whole container: AddOnetDatabase's when it was called (before or after), else the programs' path.
+        services.TryAddSingleton(static sp => OnetDatabase.Load(
+            sp.GetService<IOptions<OnetDatabaseOptions>>()?.Value.DatabasePath ?? Options<ProgramsOptions>(sp).OnetDatabasePath!));
+        services.TryAddSingleton(static sp =>
+        {
+            var o = Options<ProgramsOptions>(sp);
+            return CipSocCrosswalk.Load(o.CrosswalkPath!, o.CipCodesPath, sp.GetRequiredService<OnetDatabase>());
+        });
+        services.TryAddSingleton(static sp =>
+        {
+            var o = Options<ProgramsOptions>(sp);
+            return OccupationSkills.Load(sp.GetRequiredService<OnetDatabase>(), o.RatingsPath, o.ImportanceThreshold);
+        });
+        services.TryAddSingleton(static sp => new ProgramRanking(
+            sp.GetRequiredService<CipSocCrosswalk>(), sp.GetRequiredService<OccupationSkills>(), Options<ProgramsOptions>(sp).MinimumSimilarity));
         return services;
     }
 

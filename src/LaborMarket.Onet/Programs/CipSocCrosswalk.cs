@@ -5,8 +5,8 @@ namespace LaborMarket.Onet.Programs;
 
 /// <summary>
 /// The NCES CIP 2020 to SOC 2018 crosswalk: which occupations a program prepares for, and which programs lead to
-/// an occupation. Read from the official file (<c>CIP2020_SOC2018_Crosswalk.csv</c>, the workbook's CIP-SOC
-/// sheet); titles and definitions come from the CIP 2020 code list when it is given, and SOC codes are expanded to
+/// an occupation. Read from the official file as NCES publishes it (<c>CIP2020_SOC2018_Crosswalk.xlsx</c>, its
+/// CIP-SOC sheet) or that sheet saved as CSV; both give the same answers. Titles and definitions come from the CIP 2020 code list when it is given, and SOC codes are expanded to
 /// their O*NET-SOC occupations when an O*NET release is given. SOC 2010 codes are mapped to SOC 2018 first.
 /// Immutable and thread-safe once loaded.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class CipSocCrosswalk
     private readonly FrozenDictionary<CipCode, SocCode[]> _socsByCip;
     private readonly FrozenDictionary<SocCode, CipCode[]> _cipsBySoc;
     private readonly FrozenDictionary<SocCode, OnetOccupation[]> _onet;
+    private readonly FrozenSet<SocCode> _soc2018;
 
     private CipSocCrosswalk(
         Dictionary<CipCode, CipProgram> programs, Dictionary<SocCode, string> socTitles, List<(CipCode Cip, SocCode Soc)> pairs,
@@ -32,6 +33,9 @@ public sealed class CipSocCrosswalk
         _onet = onet.ToFrozenDictionary();
         PairCount = pairs.Count;
         Unmatched = unmatched;
+
+        // Every SOC 2018 code the file names, with a program or NO MATCH: a code here is never read as SOC 2010.
+        _soc2018 = _cipsBySoc.Keys.Concat(unmatched.Occupations.Select(o => o.Soc)).ToFrozenSet();
     }
 
     /// <summary>The number of program-occupation pairs (NO MATCH rows left out).</summary>
@@ -53,7 +57,7 @@ public sealed class CipSocCrosswalk
     public IEnumerable<SocCode> Occupations => _cipsBySoc.Keys.Order();
 
     /// <summary>Reads the crosswalk.</summary>
-    /// <param name="crosswalkPath">The official <c>CIP2020_SOC2018_Crosswalk.csv</c>.</param>
+    /// <param name="crosswalkPath">The official <c>CIP2020_SOC2018_Crosswalk.xlsx</c> (its CIP-SOC sheet is read) or <c>.csv</c>.</param>
     /// <param name="cipCodesPath">The CIP 2020 code list (<c>CIPCode2020.csv</c>) for definitions, or null.</param>
     /// <param name="onet">An O*NET release to expand SOC codes to O*NET-SOC occupations, or null.</param>
     /// <exception cref="LaborMarketFormatException">A row holds a code that is not a CIP or SOC code; the message names the file, line and column.</exception>
@@ -61,13 +65,13 @@ public sealed class CipSocCrosswalk
     public static CipSocCrosswalk Load(string crosswalkPath, string? cipCodesPath = null, OnetDatabase? onet = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(crosswalkPath);
-        var name = Path.GetFileName(crosswalkPath);
+        var name = CrosswalkRows.SourceName(crosswalkPath);
         var programs = new Dictionary<CipCode, CipProgram>();
         var socTitles = new Dictionary<SocCode, string>();
         var pairs = new List<(CipCode, SocCode)>();
         var unmatchedCip = new Dictionary<CipCode, CipProgram>();
         var unmatchedSoc = new Dictionary<SocCode, string>();
-        foreach (var (f, line) in DelimitedRows.Read(crosswalkPath, ["CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"]))
+        foreach (var (f, line) in CrosswalkRows.Read(crosswalkPath, ["CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"]))
         {
             if (f[0] == NoMatchCip)
             {
@@ -130,14 +134,31 @@ public sealed class CipSocCrosswalk
     /// </summary>
     public IReadOnlyList<CipProgram> ProgramsFor(SocCode soc)
     {
-        if (soc.Level == SocLevel.Detailed && (_cipsBySoc.ContainsKey(soc) || !SocCrosswalk.Changed(soc)))
+        var targets = soc.Level == SocLevel.Detailed ? ToSoc2018(soc) : _cipsBySoc.Keys.Where(k => k.IsWithin(soc)).ToArray();
+        if (targets.Count == 1)
         {
-            return Array.ConvertAll(_cipsBySoc.GetValueOrDefault(soc, []), Program); // stored distinct and in order
+            return Array.ConvertAll(_cipsBySoc.GetValueOrDefault(targets[0], []), Program); // stored distinct and in order
         }
 
-        var targets = soc.Level == SocLevel.Detailed ? SocCrosswalk.From2010All(soc) : _cipsBySoc.Keys.Where(k => k.IsWithin(soc));
         return targets.SelectMany(t => _cipsBySoc.GetValueOrDefault(t, [])).Distinct().Order().Select(Program).ToArray();
     }
+
+    /// <summary>
+    /// The number of programs that lead to each occupation, computed in one pass over the crosswalk (an occupation
+    /// no program leads to is absent, as are the NO MATCH rows).
+    /// </summary>
+    public IReadOnlyDictionary<SocCode, int> ProgramCounts() => _cipsBySoc.ToFrozenDictionary(p => p.Key, p => p.Value.Length);
+
+    /// <summary>Whether the crosswalk links the program (a six-digit code) to the occupation (SOC 2018).</summary>
+    public bool Links(CipCode cip, SocCode soc) => _socsByCip.TryGetValue(cip, out var socs) && Array.BinarySearch(socs, soc) >= 0;
+
+    /// <summary>
+    /// The SOC 2018 codes a code answers for: itself when it is a SOC 2018 code the crosswalk names (with programs or
+    /// NO MATCH) or a code that did not change in 2018; else every SOC 2018 code of its SOC 2010 row, so a split code
+    /// answers for all its parts (the crosswalk has no weights to choose one).
+    /// </summary>
+    public IReadOnlyList<SocCode> ToSoc2018(SocCode soc) =>
+        soc.Level != SocLevel.Detailed || _soc2018.Contains(soc) || !SocCrosswalk.Changed(soc) ? [soc] : SocCrosswalk.From2010All(soc);
 
     /// <summary>The program with this code as the crosswalk and the code list name it, or null.</summary>
     public CipProgram? FindProgram(CipCode cip) => _programs.GetValueOrDefault(cip);

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket.Onet.Skills;
 
 /// <summary>What an entry of a skill profile is.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<SkillKind>))]
 public enum SkillKind
 {
     /// <summary>An O*NET skill (2.A and 2.B elements, such as "Critical Thinking").</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using LaborMarket.Json;
+
 namespace LaborMarket.Onet.Skills;
 
 /// <summary>Which O*NET data a skill profile was built from.</summary>
+[JsonConverter(typeof(SnakeCaseEnumJsonConverter<SkillProfileSource>))]
 public enum SkillProfileSource
 {
     /// <summary>Skills and Knowledge ratings (importance and level), where the ratings release has the occupation.</summary>

@@ -2,21 +2,22 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace LaborMarket.Bls.Oews;
+namespace LaborMarket.Files;
 
 /// <summary>
 /// Reads the rows of one worksheet of an .xlsx workbook (a zip of XML parts) with a forward-only XmlReader:
 /// shared strings, inline strings, numbers and booleans, cells placed by their column letters. Enough for the
-/// official OEWS downloads without a spreadsheet library; formulas' cached values are read, styles ignored.
+/// official downloads (BLS OEWS workbooks, the NCES CIP-SOC crosswalk, O*NET's Excel files) without a spreadsheet
+/// library; formulas' cached values are read, styles ignored. Shared by every package that reads a workbook.
 /// </summary>
 /// <remarks>
 /// A damaged workbook is a <see cref="LaborMarketFormatException"/>, never a skipped file. Limits keep time and
 /// memory bounded whatever the input: Excel's own maxima for a cell's text (<see cref="MaxCellLength"/>) and a
 /// column reference (<see cref="MaxColumns"/>), <see cref="MaxPartCharacters"/> characters per XML part and
 /// <see cref="MaxSharedStringCharacters"/> for all shared strings together (the largest official OEWS workbook,
-/// all_data, has a few MB of them).
+/// all_data, has a few MB of them). Errors name the file, the sheet, the row and, where known, the cell ("B12").
 /// </remarks>
-internal static class XlsxSheet
+public static class XlsxSheet
 {
     /// <summary>The longest cell text Excel stores.</summary>
     public const int MaxCellLength = 32_767;
@@ -33,19 +34,40 @@ internal static class XlsxSheet
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>True when some sheet's first row passes <paramref name="isWanted"/>.</summary>
+    /// <param name="stream">The workbook (left open).</param>
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="isWanted">Tells the wanted sheet by its first row.</param>
     /// <exception cref="LaborMarketFormatException">The workbook is damaged or over a limit.</exception>
     public static bool FindSheet(Stream stream, string source, Func<string?[], bool> isWanted) =>
-        RowsOrNone(stream, source, isWanted, required: false).Any();
+        RowsOrNone(stream, source, null, isWanted, required: false).Any();
 
     /// <summary>
     /// The rows (1-based row number, cells by column) of the first sheet whose first row passes
     /// <paramref name="isWanted"/>; sheets are tried in workbook order.
     /// </summary>
+    /// <param name="stream">The workbook (left open).</param>
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="isWanted">Tells the wanted sheet by its first row.</param>
+    /// <exception cref="LaborMarketFormatException">The workbook is damaged, over a limit, or no sheet is wanted.</exception>
     public static IEnumerable<(long Row, string?[] Cells)> Rows(Stream stream, string source, Func<string?[], bool> isWanted) =>
-        RowsOrNone(stream, source, isWanted, required: true);
+        RowsOrNone(stream, source, null, isWanted, required: true);
 
-    private static IEnumerable<(long Row, string?[] Cells)> RowsOrNone(Stream stream, string source, Func<string?[], bool> isWanted, bool required)
+    /// <summary>The rows (1-based row number, cells by column) of the sheet named <paramref name="sheetName"/>.</summary>
+    /// <param name="stream">The workbook (left open).</param>
+    /// <param name="source">The file name, for messages.</param>
+    /// <param name="sheetName">The sheet's name as Excel shows it on its tab ("CIP-SOC").</param>
+    /// <exception cref="LaborMarketFormatException">The workbook is damaged, over a limit, or has no such sheet.</exception>
+    public static IEnumerable<(long Row, string?[] Cells)> Rows(Stream stream, string source, string sheetName)
     {
+        ArgumentException.ThrowIfNullOrEmpty(sheetName);
+        return RowsOrNone(stream, source, sheetName, static _ => true, required: true);
+    }
+
+    private static IEnumerable<(long Row, string?[] Cells)> RowsOrNone(Stream stream, string source, string? sheetName, Func<string?[], bool> isWanted, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(isWanted);
         ZipArchive? zip = null;
         string[] shared;
         List<(string Name, string Path)> sheets;
@@ -65,14 +87,24 @@ internal static class XlsxSheet
         {
             foreach (var (name, path) in sheets)
             {
-                if (zip.GetEntry(path) is not { } entry)
+                if ((sheetName is not null && !string.Equals(name, sheetName, StringComparison.Ordinal)) || zip.GetEntry(path) is not { } entry)
                 {
                     continue;
                 }
 
                 using var reader = Open(entry, MaxPartCharacters, source);
                 using var rows = ReadRows(reader, shared, source + " [" + name + "]").GetEnumerator();
-                if (!rows.MoveNext() || !isWanted(rows.Current.Cells))
+                if (!rows.MoveNext())
+                {
+                    if (sheetName is not null)
+                    {
+                        yield break; // the named sheet is empty
+                    }
+
+                    continue;
+                }
+
+                if (!isWanted(rows.Current.Cells))
                 {
                     continue;
                 }
@@ -92,7 +124,9 @@ internal static class XlsxSheet
             yield break;
         }
 
-        throw new LaborMarketFormatException(source, 1, null, $"no worksheet has the expected header (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
+        throw new LaborMarketFormatException(source, sheetName is null ? 1 : 0, null, sheetName is null
+            ? $"no worksheet has the expected header (sheets: {string.Join(", ", sheets.Select(s => s.Name))})"
+            : $"no worksheet named '{sheetName}' (sheets: {string.Join(", ", sheets.Select(s => s.Name))})");
     }
 
     private static IEnumerable<(long Row, string?[] Cells)> ReadRows(XmlReader xml, string[] shared, string source)
@@ -129,7 +163,7 @@ internal static class XlsxSheet
                 }
 
                 var type = xml.GetAttribute("t");
-                var value = CellValue(xml, type, shared, source, rowNumber);
+                var value = CellValue(xml, type, shared, source, rowNumber, xml.GetAttribute("r"));
                 while (cells.Count < column)
                 {
                     cells.Add(null);
@@ -149,7 +183,7 @@ internal static class XlsxSheet
         }
     }
 
-    private static string? CellValue(XmlReader xml, string? type, string[] shared, string source, long row)
+    private static string? CellValue(XmlReader xml, string? type, string[] shared, string source, long row, string? cell)
     {
         if (xml.IsEmptyElement)
         {
@@ -181,7 +215,7 @@ internal static class XlsxSheet
 
         if (v?.Length > MaxCellLength || inline?.Length > MaxCellLength)
         {
-            throw new LaborMarketFormatException(source, row, null, $"a cell holds more than {MaxCellLength:N0} characters (Excel's limit)");
+            throw new LaborMarketFormatException(source, row, cell, $"a cell holds more than {MaxCellLength:N0} characters (Excel's limit)");
         }
 
         switch (type)
@@ -189,7 +223,7 @@ internal static class XlsxSheet
             case "s":
                 return int.TryParse(v, out var i) && (uint)i < (uint)shared.Length
                     ? shared[i]
-                    : throw new LaborMarketFormatException(source, row, null, $"shared string index '{v}' is out of range");
+                    : throw new LaborMarketFormatException(source, row, cell, $"shared string index '{v}' is out of range");
             case "inlineStr":
                 return inline?.ToString();
             case "b":
