@@ -6,21 +6,6 @@ using LaborMarket.Http;
 
 namespace LaborMarket.Bls.PublicData;
 
-/// <summary>One observation of a time series.</summary>
-/// <param name="Year">The year.</param>
-/// <param name="Period">The period code: M01-M12 (months), M13 (annual average), Q01-Q05, A01, S01-S03.</param>
-/// <param name="PeriodName">The period's name ("January", "Annual").</param>
-/// <param name="Value">The value, or null where BLS shows a dash (not available).</param>
-/// <param name="IsLatest">True for the latest observation.</param>
-/// <param name="Footnotes">Footnote texts ("preliminary").</param>
-public sealed record BlsObservation(int Year, string Period, string PeriodName, double? Value, bool IsLatest, IReadOnlyList<string> Footnotes);
-
-/// <summary>A time series: its observations oldest first, and what the service said about it.</summary>
-/// <param name="SeriesId">The series id, such as "LNS14000000".</param>
-/// <param name="Observations">Observations, oldest first.</param>
-/// <param name="Messages">The service's messages that name this series ("Series does not exist ..."), if any.</param>
-public sealed record BlsSeries(string SeriesId, IReadOnlyList<BlsObservation> Observations, IReadOnlyList<string> Messages);
-
 /// <summary>
 /// The BLS Public Data API v2 (time series). Splits a request past the per-query limits (50 series and 20 years
 /// with a key, 25 and 10 without) into as many queries as needed and merges them; treats

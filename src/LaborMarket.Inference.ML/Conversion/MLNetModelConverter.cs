@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -107,6 +108,13 @@ public static class MLNetModelConverter
 
     // The per-class models of a one-versus-all predictor, and whether it combines them by softmax: ML.NET keeps both in a
     // private implementation object (ImplSoftmax for softmax, else sigmoid probabilities normalized to sum 1).
+    // The members read here are kept by the DynamicDependency attributes, so a trimmed host keeps them too.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicFields, typeof(OneVersusAllModelParameters))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, "Microsoft.ML.Trainers.OneVersusAllModelParameters+ImplBase", "Microsoft.ML.StandardTrainers")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, "Microsoft.ML.Trainers.OneVersusAllModelParameters+ImplRaw", "Microsoft.ML.StandardTrainers")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, "Microsoft.ML.Trainers.OneVersusAllModelParameters+ImplDist", "Microsoft.ML.StandardTrainers")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, "Microsoft.ML.Trainers.OneVersusAllModelParameters+ImplSoftmax", "Microsoft.ML.StandardTrainers")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The implementation types and members read by reflection are preserved by the DynamicDependency attributes above.")]
     private static (LightGbmBinaryModelParameters[] Classes, bool Softmax, double Sigmoid) ClassModels(OneVersusAllModelParameters model)
     {
         const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;

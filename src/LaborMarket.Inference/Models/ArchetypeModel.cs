@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Normalization.Seniority;
@@ -188,7 +189,7 @@ public sealed class ArchetypeModel
                 ["threshold"] = m.Threshold, ["beats_baseline"] = m.BeatsBaseline ? 1 : 0,
             }
             : new Dictionary<string, double> { ["threshold"] = Threshold };
-        return registry.Save(name, ModelText, metrics, _encoding);
+        return registry.Save(name, ModelText, metrics, JsonSerializer.Serialize(_encoding, ModelConfigJsonContext.Default.ArchetypeEncoding));
     }
 
     /// <summary>Loads the latest archetype model saved as <paramref name="name"/>.</summary>
@@ -197,7 +198,7 @@ public sealed class ArchetypeModel
     /// <exception cref="LaborMarketFormatException">The saved config is not an archetype model's.</exception>
     public static ArchetypeModel Load(ModelRegistry registry, string name)
     {
-        var (saved, encoding) = SavedEncoding.Load<ArchetypeEncoding>(registry, name, "archetype", "an archetype model", Features, e => e.Kind);
+        var (saved, encoding) = SavedEncoding.Load<ArchetypeEncoding>(registry, name, "archetype", "an archetype model", Features, ModelConfigJsonContext.Default.ArchetypeEncoding, e => e.Kind);
         return new ArchetypeModel(saved.Model, saved.ModelText, encoding, null);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using LaborMarket.Inference.Evaluation;
 using LaborMarket.Inference.Registry;
@@ -119,7 +120,7 @@ public sealed class HeadcountModel
                 ["poisson_deviance"] = m.ModelDeviance, ["baseline_poisson_deviance"] = m.BaselineDeviance, ["beats_baseline"] = m.BeatsBaseline ? 1 : 0,
             }
             : [];
-        return registry.Save(name, ModelText, metrics, _encoding);
+        return registry.Save(name, ModelText, metrics, JsonSerializer.Serialize(_encoding, ModelConfigJsonContext.Default.HeadcountEncoding));
     }
 
     /// <summary>Loads the latest headcount model saved as <paramref name="name"/>.</summary>
@@ -128,7 +129,7 @@ public sealed class HeadcountModel
     /// <exception cref="LaborMarketFormatException">The saved config is not a headcount model's.</exception>
     public static HeadcountModel Load(ModelRegistry registry, string name)
     {
-        var (saved, encoding) = SavedEncoding.Load<HeadcountEncoding>(registry, name, "headcount", "a headcount model", Features, e => e.Kind);
+        var (saved, encoding) = SavedEncoding.Load<HeadcountEncoding>(registry, name, "headcount", "a headcount model", Features, ModelConfigJsonContext.Default.HeadcountEncoding, e => e.Kind);
         return new HeadcountModel(saved.Model, saved.ModelText, encoding, null);
     }
 

@@ -102,15 +102,10 @@ public sealed class SalaryModel
     public string Save(ModelRegistry registry, string name)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var config = new Dictionary<string, object>
-        {
-            ["kind"] = "salary",
-            ["features"] = Features,
-            ["roles"] = _encoding.Roles.Values,
-            ["locations"] = _encoding.Locations.Values,
-            ["sources"] = _encoding.Sources.Values,
-            ["employer_records"] = _encoding.EmployerRecords,
-        };
+        var config = JsonSerializer.Serialize(
+            new SalaryConfig("salary", Features.ToArray(), _encoding.Roles.Values.ToArray(), _encoding.Locations.Values.ToArray(),
+                _encoding.Sources.Values.ToArray(), _encoding.EmployerRecords),
+            ModelConfigJsonContext.Default.SalaryConfig);
         var metrics = Metrics is { } m
             ? new Dictionary<string, double>
             {

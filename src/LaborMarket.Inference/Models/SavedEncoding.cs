@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LaborMarket.Inference.Registry;
 
 namespace LaborMarket.Inference.Models;
@@ -12,10 +13,11 @@ internal static class SavedEncoding
     /// <param name="kind">The config's "kind".</param>
     /// <param name="description">The model for messages ("an archetype model").</param>
     /// <param name="features">The features the model must have.</param>
+    /// <param name="type">The encoding's source-generated JSON metadata.</param>
     /// <param name="kindOf">The kind an encoding read says it is.</param>
     /// <exception cref="LaborMarketFormatException">The saved config is not such a model's.</exception>
     public static (RegisteredModel Saved, T Encoding) Load<T>(ModelRegistry registry, string name, string kind, string description,
-        IReadOnlyList<string> features, Func<T, string> kindOf)
+        IReadOnlyList<string> features, JsonTypeInfo<T> type, Func<T, string> kindOf)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -23,7 +25,7 @@ internal static class SavedEncoding
         T? encoding;
         try
         {
-            encoding = JsonSerializer.Deserialize<T>(saved.Config);
+            encoding = JsonSerializer.Deserialize(saved.Config, type);
         }
         catch (JsonException e)
         {

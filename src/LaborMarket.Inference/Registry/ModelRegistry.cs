@@ -1,20 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LaborMarket.Inference.Trees;
 
 namespace LaborMarket.Inference.Registry;
-
-/// <summary>A model in the registry with what was recorded beside it.</summary>
-/// <param name="Name">The model's name.</param>
-/// <param name="Version">Its version.</param>
-/// <param name="Model">The loaded model (thread-safe; shared by every caller).</param>
-/// <param name="Metrics">metrics.json: the held-out metrics recorded when it was saved.</param>
-/// <param name="Features">features.json: the feature names, in the model's order.</param>
-/// <param name="Config">config.json, as written (parameters and anything else the trainer recorded).</param>
-/// <param name="ModelText">model.txt, as written (LightGBM's text format).</param>
-public sealed record RegisteredModel(string Name, string Version, LightGbmModel Model, IReadOnlyDictionary<string, double> Metrics,
-    IReadOnlyList<string> Features, string Config, string ModelText);
 
 /// <summary>
 /// Models on disk as <c>{root}/{name}/{version}/</c> with <c>model.txt</c> (LightGBM's text format),
@@ -57,12 +47,17 @@ public sealed class ModelRegistry
     /// <param name="name">The model name (letters, digits, '.', '-', '_').</param>
     /// <param name="modelText">The model in LightGBM's text format.</param>
     /// <param name="metrics">Held-out metrics to record.</param>
-    /// <param name="config">Anything to record about how it was made (serialized to config.json).</param>
+    /// <param name="configJson">
+    /// Anything to record about how it was made, as a JSON object (written to config.json; <c>{}</c> when null).
+    /// Serialize it with a source-generated context so that trimmed and AOT hosts save without reflection.
+    /// </param>
     /// <returns>The new version.</returns>
-    public string Save(string name, string modelText, IReadOnlyDictionary<string, double> metrics, object? config = null)
+    /// <exception cref="ArgumentException"><paramref name="configJson"/> is not a JSON object.</exception>
+    public string Save(string name, string modelText, IReadOnlyDictionary<string, double> metrics, string? configJson = null)
     {
         ArgumentNullException.ThrowIfNull(modelText);
         ArgumentNullException.ThrowIfNull(metrics);
+        var config = configJson is null ? "{}" : CheckedConfig(configJson);
         var model = LightGbmModel.Parse(new StringReader(modelText), "model.txt"); // refuse a model that would not load
         lock (_saveLock)
         {
@@ -70,9 +65,9 @@ public sealed class ModelRegistry
             var version = ((versions.Count == 0 ? 0 : int.Parse(versions[^1], CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture);
             var folder = Directory.CreateDirectory(Path.Combine(Folder(name), version)).FullName;
             File.WriteAllText(Path.Combine(folder, "model.txt"), modelText);
-            File.WriteAllText(Path.Combine(folder, "metrics.json"), JsonSerializer.Serialize(metrics.ToDictionary(p => p.Key, p => p.Value), Indented));
-            File.WriteAllText(Path.Combine(folder, "features.json"), JsonSerializer.Serialize(model.FeatureNames, Indented));
-            File.WriteAllText(Path.Combine(folder, "config.json"), JsonSerializer.Serialize(config ?? new Dictionary<string, string>(), Indented));
+            File.WriteAllText(Path.Combine(folder, "metrics.json"), JsonSerializer.Serialize(metrics.ToDictionary(p => p.Key, p => p.Value), RegistryJsonContext.Default.DictionaryStringDouble));
+            File.WriteAllText(Path.Combine(folder, "features.json"), JsonSerializer.Serialize(model.FeatureNames.ToArray(), RegistryJsonContext.Default.StringArray));
+            File.WriteAllText(Path.Combine(folder, "config.json"), config);
             return version;
         }
     }
@@ -108,13 +103,28 @@ public sealed class ModelRegistry
 
         var text = File.ReadAllText(modelFile);
         var model = LightGbmModel.Parse(new StringReader(text), modelFile);
-        var metrics = ReadJson<Dictionary<string, double>>(Path.Combine(folder, "metrics.json")) ?? [];
-        var features = ReadJson<string[]>(Path.Combine(folder, "features.json")) ?? model.FeatureNames.ToArray();
+        var metrics = ReadJson(Path.Combine(folder, "metrics.json"), RegistryJsonContext.Default.DictionaryStringDouble) ?? [];
+        var features = ReadJson(Path.Combine(folder, "features.json"), RegistryJsonContext.Default.StringArray) ?? model.FeatureNames.ToArray();
         var config = File.Exists(Path.Combine(folder, "config.json")) ? File.ReadAllText(Path.Combine(folder, "config.json")) : "{}";
         return new RegisteredModel(name, version, model, metrics, features, config, text);
     }
 
-    private static T? ReadJson<T>(string path)
+    private static string CheckedConfig(string configJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(configJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? configJson
+                : throw new ArgumentException($"config must be a JSON object, not {document.RootElement.ValueKind}", nameof(configJson));
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"config is not JSON: {ex.Message}", nameof(configJson), ex);
+        }
+    }
+
+    private static T? ReadJson<T>(string path, JsonTypeInfo<T> type)
     {
         if (!File.Exists(path))
         {
@@ -123,7 +133,7 @@ public sealed class ModelRegistry
 
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path));
+            return JsonSerializer.Deserialize(File.ReadAllText(path), type);
         }
         catch (JsonException ex)
         {
@@ -147,6 +157,4 @@ public sealed class ModelRegistry
     private static bool IsSafe(string? s) =>
         !string.IsNullOrEmpty(s) && s.Length <= 100 && s != "." && !s.Contains("..", StringComparison.Ordinal)
         && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
-
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 }

@@ -2,25 +2,6 @@ using System.Globalization;
 
 namespace LaborMarket.Inference.Training;
 
-/// <summary>The loss a model is trained for.</summary>
-public enum TrainingObjective
-{
-    /// <summary>Squared error (LightGBM <c>regression</c>).</summary>
-    Regression,
-
-    /// <summary>Pinball loss at <see cref="GbdtParameters.Alpha"/> (LightGBM <c>quantile</c>): a conditional quantile.</summary>
-    Quantile,
-
-    /// <summary>Log loss for 0/1 labels (LightGBM <c>binary</c>).</summary>
-    Binary,
-
-    /// <summary>Poisson deviance for counts (LightGBM <c>poisson</c>).</summary>
-    Poisson,
-
-    /// <summary>Softmax cross-entropy over <see cref="GbdtParameters.NumClass"/> classes (LightGBM <c>multiclass</c>).</summary>
-    Multiclass,
-}
-
 /// <summary>
 /// Training parameters, named and defaulted as LightGBM names and defaults them, so a LightGBM config carries
 /// over (<see cref="Parse"/> reads <c>key=value</c> pairs with LightGBM's names and common aliases).

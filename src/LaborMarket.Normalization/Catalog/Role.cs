@@ -4,20 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace LaborMarket.Normalization.Catalog;
 
-/// <summary>Where a role came from.</summary>
-[JsonConverter(typeof(SnakeCaseEnumJsonConverter<RoleSource>))]
-public enum RoleSource
-{
-    /// <summary>The catalog embedded in the package.</summary>
-    Embedded,
-
-    /// <summary>A user's JSON catalog.</summary>
-    Custom,
-
-    /// <summary>An O*NET occupation loaded from the O*NET database files.</summary>
-    Onet,
-}
-
 /// <summary>A canonical role: what a family of job titles means.</summary>
 /// <param name="Id">Stable identifier, such as <c>software-engineer</c>.</param>
 /// <param name="Name">Display name, such as "Software Engineer".</param>

@@ -116,7 +116,7 @@ public sealed class CustomOccupationProfile
     }
 
     /// <summary>The code and the overrides as JSON, for an app to store.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Stored(Baseline.Code.ToString(), Overrides), JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(new StoredOverrides(Baseline.Code.ToString(), Overrides), StoredOverridesJsonContext.Default.StoredOverrides);
 
     /// <summary>Reads overrides stored by <see cref="ToJson"/> onto a (freshly fetched) baseline.</summary>
     /// <param name="json">The stored JSON.</param>
@@ -126,10 +126,10 @@ public sealed class CustomOccupationProfile
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(baseline);
-        Stored? stored;
+        StoredOverrides? stored;
         try
         {
-            stored = JsonSerializer.Deserialize<Stored>(json, JsonOptions);
+            stored = JsonSerializer.Deserialize(json, StoredOverridesJsonContext.Default.StoredOverrides);
         }
         catch (JsonException ex)
         {
@@ -187,20 +187,4 @@ public sealed class CustomOccupationProfile
             : [],
         _ => [],
     };
-
-    private sealed record Stored(string Code, OccupationOverrides? Overrides);
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new OnetSocCodeJsonConverter() },
-    };
-
-    private sealed class OnetSocCodeJsonConverter : JsonConverter<OnetSocCode>
-    {
-        public override OnetSocCode Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            OnetSocCode.TryParse(reader.GetString(), out var code) ? code : throw new JsonException($"'{reader.GetString()}' is not an O*NET-SOC code.");
-
-        public override void Write(Utf8JsonWriter writer, OnetSocCode value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-    }
 }

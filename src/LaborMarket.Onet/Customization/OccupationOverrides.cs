@@ -3,52 +3,6 @@ using LaborMarket.Json;
 
 namespace LaborMarket.Onet.Customization;
 
-/// <summary>A field of an occupation profile that can be overridden.</summary>
-[JsonConverter(typeof(SnakeCaseEnumJsonConverter<OccupationField>))]
-public enum OccupationField
-{
-    /// <summary>The title.</summary>
-    Title,
-
-    /// <summary>The description.</summary>
-    Description,
-
-    /// <summary>The task statements.</summary>
-    Tasks,
-
-    /// <summary>The technology skills.</summary>
-    TechnologySkills,
-
-    /// <summary>The tools.</summary>
-    Tools,
-
-    /// <summary>The education levels.</summary>
-    Education,
-
-    /// <summary>The job zone.</summary>
-    JobZone,
-
-    /// <summary>The related occupations.</summary>
-    Related,
-
-    /// <summary>The alternate titles.</summary>
-    AlternateTitles,
-
-    /// <summary>The job outlook.</summary>
-    Outlook,
-}
-
-/// <summary>Where a field's value comes from.</summary>
-[JsonConverter(typeof(SnakeCaseEnumJsonConverter<FieldSource>))]
-public enum FieldSource
-{
-    /// <summary>The source's baseline (O*NET, CareerOneStop).</summary>
-    Baseline,
-
-    /// <summary>An override the app set.</summary>
-    Custom,
-}
-
 /// <summary>Custom values for some fields of an occupation profile; a null field keeps the baseline.</summary>
 public sealed record OccupationOverrides
 {
@@ -98,9 +52,3 @@ public sealed record OccupationOverrides
 
     private static bool Same<T>(IReadOnlyList<T>? a, IReadOnlyList<T>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b);
 }
-
-/// <summary>How a field differs between the custom profile and its baseline.</summary>
-/// <param name="Field">The field.</param>
-/// <param name="Added">Values in the custom profile and not in the baseline.</param>
-/// <param name="Removed">Values in the baseline and not in the custom profile.</param>
-public sealed record FieldDifference(OccupationField Field, IReadOnlyList<string> Added, IReadOnlyList<string> Removed);

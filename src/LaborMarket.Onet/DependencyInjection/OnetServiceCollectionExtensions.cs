@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LaborMarket.Onet;
 using LaborMarket.Onet.Caching;
 using LaborMarket.Onet.CareerOneStop;
@@ -234,6 +235,6 @@ public static class OnetServiceCollectionExtensions
                 static sp => CareerOneStopClient.Endpoint(Options<CareerOneStopClientOptions>(sp), sp.GetService<TimeProvider>()));
     }
 
-    private static T Options<T>(IServiceProvider sp)
+    private static T Options<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider sp)
         where T : class => sp.GetRequiredService<IOptions<T>>().Value;
 }

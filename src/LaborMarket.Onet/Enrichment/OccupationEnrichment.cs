@@ -2,48 +2,6 @@ using System.Collections.Concurrent;
 
 namespace LaborMarket.Onet.Enrichment;
 
-/// <summary>How far an enrichment run has got.</summary>
-/// <param name="Completed">Codes done (found, missing or failed).</param>
-/// <param name="Total">Codes to do.</param>
-/// <param name="LastCode">The code just finished.</param>
-public readonly record struct EnrichmentProgress(int Completed, int Total, string LastCode);
-
-/// <summary>A code that could not be fetched, and why (the run goes on without it).</summary>
-/// <param name="Code">The code as given.</param>
-/// <param name="Error">The error message.</param>
-public sealed record EnrichmentFailure(string Code, string Error);
-
-/// <summary>The share of found occupations (percent, 0-100) that have each kind of content.</summary>
-/// <param name="Tasks">With at least one task.</param>
-/// <param name="Tools">With at least one tool.</param>
-/// <param name="TechnologySkills">With at least one technology skill.</param>
-/// <param name="Education">With education data.</param>
-/// <param name="JobZone">With a job zone.</param>
-/// <param name="Outlook">With a job outlook.</param>
-/// <param name="Skills">With rated skills.</param>
-public sealed record FieldCoverage(double Tasks, double Tools, double TechnologySkills, double Education, double JobZone, double Outlook, double Skills);
-
-/// <summary>The result of an enrichment run: the profiles, what was missing or failed, and coverage per field.</summary>
-/// <param name="Source">The content source's name.</param>
-/// <param name="Requested">How many codes were asked for.</param>
-/// <param name="Profiles">The profiles found, in the order asked.</param>
-/// <param name="NotFound">Valid codes the source does not know.</param>
-/// <param name="Invalid">Inputs that are not SOC or O*NET-SOC codes.</param>
-/// <param name="Failures">Codes whose fetch failed.</param>
-/// <param name="Coverage">Coverage per field over the found profiles.</param>
-public sealed record EnrichmentReport(
-    string Source,
-    int Requested,
-    IReadOnlyList<OccupationProfile> Profiles,
-    IReadOnlyList<string> NotFound,
-    IReadOnlyList<string> Invalid,
-    IReadOnlyList<EnrichmentFailure> Failures,
-    FieldCoverage Coverage)
-{
-    /// <summary>Percent of requested codes with a profile.</summary>
-    public double FoundPercent => Requested == 0 ? 0 : 100.0 * Profiles.Count / Requested;
-}
-
 /// <summary>
 /// Fetches occupation content for a list of codes with bounded concurrency and reports coverage per field.
 /// One bad code or one failed request never stops the run: it is listed in the report.

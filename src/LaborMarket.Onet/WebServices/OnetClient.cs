@@ -7,20 +7,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace LaborMarket.Onet.WebServices;
 
-/// <summary>A search hit: an occupation matching a keyword.</summary>
-/// <param name="Code">The O*NET-SOC code.</param>
-/// <param name="Title">The occupation title.</param>
-/// <param name="IsBrightOutlook">True for a Bright Outlook occupation.</param>
-public sealed record OccupationSearchResult(OnetSocCode Code, string Title, bool IsBrightOutlook);
-
-/// <summary>An occupation's overview: title, description and Bright Outlook tag.</summary>
-/// <param name="Code">The O*NET-SOC code.</param>
-/// <param name="Title">The title.</param>
-/// <param name="Description">The description.</param>
-/// <param name="IsBrightOutlook">True for a Bright Outlook occupation.</param>
-/// <param name="SampleTitles">Sample reported job titles, when the service sends them.</param>
-public sealed record OccupationOverview(OnetSocCode Code, string Title, string Description, bool IsBrightOutlook, IReadOnlyList<string> SampleTitles);
-
 /// <summary>
 /// Typed access to O*NET Web Services v2 (<c>X-API-Key</c>, JSON): keyword search, overview, tasks, technology
 /// skills, tools, skills, knowledge, abilities, education, job zone, related occupations and job outlook. Paged

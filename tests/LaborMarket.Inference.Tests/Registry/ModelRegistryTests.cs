@@ -18,7 +18,7 @@ public class ModelRegistryTests
     {
         var registry = new ModelRegistry(Directory.CreateTempSubdirectory().FullName);
 
-        var v1 = registry.Save("salary-p50", TrainedText(3), new Dictionary<string, double> { ["mae"] = 20.5 }, new { objective = "regression" });
+        var v1 = registry.Save("salary-p50", TrainedText(3), new Dictionary<string, double> { ["mae"] = 20.5 }, """{ "objective": "regression" }""");
         var v2 = registry.Save("salary-p50", TrainedText(5), new Dictionary<string, double> { ["mae"] = 18.25 });
         var latest = registry.Load("salary-p50");
         var first = registry.Load("salary-p50", "1");
