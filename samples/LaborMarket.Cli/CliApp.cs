@@ -18,6 +18,12 @@ internal static class CliApp
         var console = new CliConsole(stdin, stdout, stderr);
         var root = BuildRootCommand(console);
         var parse = root.Parse(args);
+        if (UsageErrors.AsksForHelp(parse))
+        {
+            UsageErrors.RelaxForHelp(root);
+            parse = root.Parse(args);
+        }
+
         if (UsageErrors.Find(parse, args) is { } usage)
         {
             await stderr.WriteLineAsync($"error: {usage.TrimEnd('.')}; {UsageErrors.Hint(parse)}").ConfigureAwait(false);

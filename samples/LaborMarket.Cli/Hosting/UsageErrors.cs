@@ -34,6 +34,32 @@ internal static class UsageErrors
         return null;
     }
 
+    /// <summary>Whether the command line asks for help ("--help", "-h", "-?").</summary>
+    public static bool AsksForHelp(ParseResult parse) =>
+        parse.Tokens.Any(t => t.Type == TokenType.Option && t.Value is "--help" or "-h" or "-?" or "/?" or "/h");
+
+    /// <summary>
+    /// Makes every option and argument of a command tree optional, so that "--help" on a command with required
+    /// options shows its help instead of the missing option.
+    /// </summary>
+    public static void RelaxForHelp(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            option.Required = false;
+        }
+
+        foreach (var argument in command.Arguments)
+        {
+            argument.Arity = new ArgumentArity(0, argument.Arity.MaximumNumberOfValues);
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            RelaxForHelp(sub);
+        }
+    }
+
     /// <summary>The hint printed after a usage error.</summary>
     public static string Hint(ParseResult parse)
     {

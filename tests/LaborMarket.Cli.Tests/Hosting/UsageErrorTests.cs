@@ -67,4 +67,17 @@ public class UsageErrorTests
         Assert.Contains("Exit codes: 0 success; 1 bad input or data", output, StringComparison.Ordinal);
         Assert.Contains("130 interrupted", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("wages", "--soc")]
+    [InlineData("programs", "--soc")]
+    [InlineData("occupations", "--cip")]
+    public async Task Help_OnACommandWithRequiredOptions_ShowsHelp(string command, string required)
+    {
+        var (code, output, error) = await CliRunner.RunAsync(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains(required, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error", error, StringComparison.OrdinalIgnoreCase);
+    }
 }
