@@ -34,7 +34,7 @@ internal static class PipelineCommand
         var data = new Option<DirectoryInfo?>("--data") { Description = "OEWS files and crosswalks for the comparison (default: env LABORMARKET_DATA)." };
         var registry = new Option<DirectoryInfo?>("--registry") { Description = "Save the trained models in this model registry." };
         var seed = new Option<int>("--seed") { Description = "Seed for the splits.", DefaultValueFactory = _ => 42 };
-        var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for predictions.csv and metrics.json.", Required = true };
+        var outDir = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for predictions.csv and metrics.json.", Required = true };
         var command = new Command("pipeline", "Normalize a file of job records, train the salary, archetype and headcount models, compare with OEWS and write the results.")
         {
             input, titleColumn, wageColumn, placeColumn, place, employerColumn, dateColumn, source, data, registry, seed, outDir,

@@ -13,7 +13,7 @@ public class PipelineCommandTests
 
         var (code, stdout, error) = await CliRunner.RunAsync("pipeline", "--input", TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"),
             "--title-column", "JOB_TITLE", "--wage-column", "PREVAILING_WAGE", "--place-column", "WORKSITE", "--employer-column", "EMPLOYER_NAME",
-            "--source", "h1b", "--data", TestData.DataPath(""), "--registry", registry, "--out", output);
+            "--source", "h1b", "--data", TestData.DataPath(""), "--registry", registry, "--output", output);
 
         Assert.True(code == 0, error);
         Assert.Contains("matched", stdout, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public class PipelineCommandTests
         var csv = Path.Combine(Directory.CreateTempSubdirectory().FullName, "r.csv");
         await File.WriteAllTextAsync(csv, "title,pay\nNurse,80000\n");
 
-        var (code, _, error) = await CliRunner.RunAsync("pipeline", "--input", csv, "--title-column", "title", "--wage-column", "pay", "--out", csv + ".out");
+        var (code, _, error) = await CliRunner.RunAsync("pipeline", "--input", csv, "--title-column", "title", "--wage-column", "pay", "--output", csv + ".out");
 
         Assert.Equal(1, code);
         Assert.Contains("--place", error, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public class PipelineCommandTests
         var output = Path.Combine(Directory.CreateTempSubdirectory().FullName, "out");
 
         var (code, stdout, error) = await CliRunner.RunAsync("pipeline", "--input", TestData.DataPath("titles/h1b_lca_fy2016_sample_train.csv"),
-            "--title-column", "JOB_TITLE", "--wage-column", "PREVAILING_WAGE", "--place-column", "WORKSITE", "--out", output);
+            "--title-column", "JOB_TITLE", "--wage-column", "PREVAILING_WAGE", "--place-column", "WORKSITE", "--output", output);
 
         Assert.True(code == 0, error);
         Assert.Contains("OEWS comparison skipped", stdout, StringComparison.Ordinal);
