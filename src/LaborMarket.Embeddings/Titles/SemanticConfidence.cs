@@ -4,17 +4,21 @@ using LaborMarket.Normalization.Titles;
 namespace LaborMarket.Embeddings.Titles;
 
 /// <summary>
-/// Confidence from the features of the evidence, by a logistic model fitted on the calibration fold of held-out
-/// O*NET titles (a fold used neither for tuning the blend nor for the reported accuracy).
+/// Confidence from the features of the evidence, by a logistic model fitted on the calibration folds (held-out O*NET
+/// titles and real LCA titles; folds used neither for tuning the blend nor for the reported accuracy).
 /// </summary>
 internal static class SemanticConfidence
 {
-    public const int FeatureCount = 11;
+    public const int FeatureCount = 15;
 
-    // Fitted by Fit() on the calibration fold; see the package README for how to refit.
-    internal static readonly double[] Weights = [-1.398, -0.407, 0.201, -0.168, -0.308, -0.515, 1.45, 1.199, -0.028, 1.748, 1.528, -2.012];
+    // Fitted by Fit() on the calibration folds (SemanticQualityTests); see the package README for how to refit.
+    internal static readonly double[] Weights = [-0.634, -0.474, -0.039, 0.285, -0.188, -0.137, 1.603, 0.645, -0.479, 2.47, 1.973, 0.868, -0.634, -0.682, -1.725, -2.095];
 
-    /// <summary>The features of a ranking: method, curated alias, sharing, margins, agreement and similarity.</summary>
+    /// <summary>
+    /// The features of a ranking: the lexical method, a curated alias, how many codes share the evidence, the top score
+    /// and its margin, agreement of the two winners, the semantic share, the lexical confidence, an unambiguous or curated
+    /// exact alias, a one-word title, and whether the management rule narrowed the nearest titles.
+    /// </summary>
     public static double[] Features(TitleExplanation lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic)
     {
         var f = new double[FeatureCount];
@@ -40,46 +44,16 @@ internal static class SemanticConfidence
         f[8] = usedSemantic && ranking.Count > 0 && lexical.Match.SocCode == ranking[0].Soc && ranking[0].SemanticScore >= 0.5 ? 1 : 0;
         f[9] = ranking.Count > 0 ? ranking[0].SemanticScore : 0;
         f[10] = lexical.Match.Confidence;
+        f[11] = f[0] * f[4];
+        f[12] = f[0] * (shared == 0 ? 1 : 0);
+        f[13] = lexical.CleanedTitle.AsSpan().Trim().Contains(' ') ? 0 : 1;
+        f[14] = usedSemantic && SemanticBlend.CountsManagementOnly(lexical, BlendParameters.Default) ? 1 : 0;
         return f;
     }
 
-    public static double Predict(ReadOnlySpan<double> features, IReadOnlyList<double>? weights = null)
-    {
-        weights ??= Weights;
-        var z = weights[^1];
-        for (var i = 0; i < features.Length; i++)
-        {
-            z += weights[i] * features[i];
-        }
-
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public static double Predict(ReadOnlySpan<double> features, IReadOnlyList<double>? weights = null) =>
+        Logistic.Predict(features, weights ?? Weights);
 
     /// <summary>Fits the logistic model by gradient descent with a small L2 penalty.</summary>
-    public static double[] Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels, int iterations = 3000, double rate = 0.5, double l2 = 1e-4)
-    {
-        var w = new double[FeatureCount + 1];
-        var grad = new double[w.Length];
-        for (var it = 0; it < iterations; it++)
-        {
-            Array.Clear(grad);
-            for (var n = 0; n < features.Count; n++)
-            {
-                var err = Predict(features[n], w) - (labels[n] ? 1 : 0);
-                for (var i = 0; i < FeatureCount; i++)
-                {
-                    grad[i] += err * features[n][i];
-                }
-
-                grad[^1] += err;
-            }
-
-            for (var i = 0; i < w.Length; i++)
-            {
-                w[i] -= rate * ((grad[i] / features.Count) + (i < FeatureCount ? l2 * w[i] : 0));
-            }
-        }
-
-        return w;
-    }
+    public static double[] Fit(IReadOnlyList<double[]> features, IReadOnlyList<bool> labels) => Logistic.Fit(features, labels, FeatureCount, iterations: 20_000);
 }
