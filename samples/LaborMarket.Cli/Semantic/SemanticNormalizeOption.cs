@@ -17,7 +17,7 @@ namespace LaborMarket.Cli.Semantic;
 internal static class SemanticNormalizeOption
 {
     private static readonly string[] CsvHeader =
-        ["input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
+        ["row", "input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
 
     public static void Attach(Command normalize, CliConsole console)
     {
@@ -51,32 +51,46 @@ internal static class SemanticNormalizeOption
         }
 
         var top = SemanticHost.Top(parse.GetValue<int>("--top"), max: 50);
-        var titles = parse.GetValue<string[]>("titles") is { Length: > 0 } given ? [.. given]
-            : parse.GetValue<FileInfo?>("--input") is { } input ? CorpusFile.ReadColumn(input, parse.GetValue<string?>("--column"))
-            : ReadLines(console.In);
+        var inputPath = parse.GetValue<string?>("--input");
+        var column = parse.GetValue<string?>("--column");
+        if (inputPath is not null && !CliPaths.IsStandard(inputPath) && !File.Exists(inputPath))
+        {
+            throw new CliUserException($"input file '{Path.GetFullPath(inputPath)}' does not exist.");
+        }
+
+        var outputPath = parse.GetValue<string?>("--output");
+        OutputFile.Check(outputPath, "--output", [inputPath], parse.GetValue<bool>("--force"));
+
+        // Every input row gives one output row (a blank title an unmatched one), numbered as the lexical command does.
+        List<string> titles;
+        if (parse.GetValue<string[]>("titles") is { Length: > 0 } given)
+        {
+            titles = [.. given];
+        }
+        else if (inputPath is not null && !CliPaths.IsStandard(inputPath))
+        {
+            using var reader = new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            titles = CorpusFile.ReadColumn(reader, Path.GetFileName(inputPath), column, keepBlank: true);
+        }
+        else
+        {
+            titles = inputPath is not null || column is not null ? CorpusFile.ReadColumn(console.In, "stdin", column, keepBlank: true) : ReadLines(console.In);
+        }
 
         using var host = await SemanticHost.StartAsync(onetDb, parse.GetValue(cache), cancellationToken).ConfigureAwait(false);
         var normalizer = await host.Services.GetRequiredService<OnetSemanticServices>()
             .GetTitleNormalizerAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
         var results = await normalizer.NormalizeAllAsync(titles, top, SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
 
-        var file = parse.GetValue<FileInfo?>("--output");
-        var writer = file is not null ? new StreamWriter(file.FullName, append: false, new UTF8Encoding(false)) : console.Out;
-        try
+        await using (var target = OutputFile.Open(outputPath, console.Out))
         {
-            CsvText.WriteRow(writer, CsvHeader);
-            foreach (var m in results)
+            CsvText.WriteRow(target.Writer, CsvHeader);
+            for (var i = 0; i < results.Count; i++)
             {
-                CsvText.WriteRow(writer, Row(m, top));
+                CsvText.WriteRow(target.Writer, Row(i + 1, results[i], top));
             }
-        }
-        finally
-        {
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (file is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
+
+            await target.CommitAsync().ConfigureAwait(false);
         }
 
         await host.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -94,8 +108,9 @@ internal static class SemanticNormalizeOption
         return lines;
     }
 
-    private static string?[] Row(SemanticTitleMatch m, int top) =>
+    private static string?[] Row(int row, SemanticTitleMatch m, int top) =>
     [
+        row.ToString(CultureInfo.InvariantCulture),
         m.Input,
         m.Role?.Id,
         m.Role?.Name ?? (m.Candidates.Count > 0 ? m.Candidates[0].Title : null),

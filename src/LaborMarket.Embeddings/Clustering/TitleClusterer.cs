@@ -13,6 +13,12 @@ public sealed class TitleClusterer(ITextEmbedder embedder)
 {
     private static readonly char[] Separators = [' ', ',', '-', '/', '(', ')', '&', '.', ';', ':', '\t'];
 
+    // Words that say nothing of the work: they would otherwise name a cluster ("asst / chief / the").
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "with", "from", "into", "our", "all", "any", "per", "non", "not",
+    };
+
     /// <summary>Embeds and clusters <paramref name="texts"/>; <paramref name="codes"/> (same order, may hold nulls) names SOC groups.</summary>
     /// <param name="texts">The texts; repeats are embedded once.</param>
     /// <param name="codes">Each text's SOC code when known (for example from the title normalizer); may be null.</param>
@@ -79,7 +85,7 @@ public sealed class TitleClusterer(ITextEmbedder embedder)
         var words = new string[texts.Count][];
         for (var i = 0; i < texts.Count; i++)
         {
-            words[i] = [.. texts[i].ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2 && !char.IsDigit(w[0])).Distinct()];
+            words[i] = [.. texts[i].ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2 && !char.IsDigit(w[0]) && !StopWords.Contains(w)).Distinct()];
             foreach (var w in words[i])
             {
                 documentFrequency[w] = documentFrequency.GetValueOrDefault(w) + 1;

@@ -96,6 +96,74 @@ public sealed class VectorIndex
         return result;
     }
 
+    /// <summary>
+    /// The <paramref name="top"/> entries most similar to each of many queries (row by row in
+    /// <paramref name="queries"/>, <c>count * Dimensions</c> floats), best first; the same answers as <see cref="Search"/>
+    /// one query at a time, several times faster: blocks of queries share each pass over the rows, so the index is read
+    /// from memory once a block rather than once a query. Blocks run in parallel.
+    /// </summary>
+    /// <param name="queries">The query vectors, row by row.</param>
+    /// <param name="top">Entries per query.</param>
+    /// <param name="cancellationToken">Cancels between blocks.</param>
+    public IReadOnlyList<SimilarItem>[] SearchMany(ReadOnlySpan<float> queries, int top = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (queries.Length % Dimensions != 0)
+        {
+            throw new ArgumentException($"The queries hold {queries.Length} floats, not a whole number of {Dimensions}-dimension vectors.", nameof(queries));
+        }
+
+        const int Block = 32;
+        var count = queries.Length / Dimensions;
+        var result = new IReadOnlyList<SimilarItem>[count];
+        var copy = queries.ToArray();
+        Parallel.For(0, (count + Block - 1) / Block, new ParallelOptions { CancellationToken = cancellationToken }, block =>
+        {
+            var first = block * Block;
+            var n = Math.Min(Block, count - first);
+            var heaps = new PriorityQueue<int, float>[n];
+            var floors = new float[n];
+            for (var q = 0; q < n; q++)
+            {
+                heaps[q] = new PriorityQueue<int, float>(top + 1);
+                floors[q] = float.NegativeInfinity;
+            }
+
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                var row = _vectors.AsSpan(i * Dimensions, Dimensions);
+                for (var q = 0; q < n; q++)
+                {
+                    var score = TensorPrimitives.Dot(copy.AsSpan((first + q) * Dimensions, Dimensions), row);
+                    var heap = heaps[q];
+                    if (heap.Count < top)
+                    {
+                        heap.Enqueue(i, score);
+                        heap.TryPeek(out _, out floors[q]);
+                    }
+                    else if (score > floors[q])
+                    {
+                        heap.EnqueueDequeue(i, score);
+                        heap.TryPeek(out _, out floors[q]);
+                    }
+                }
+            }
+
+            for (var q = 0; q < n; q++)
+            {
+                var items = new SimilarItem[heaps[q].Count];
+                for (var j = items.Length - 1; j >= 0; j--)
+                {
+                    heaps[q].TryDequeue(out var i, out var score);
+                    items[j] = new SimilarItem(_entries[i], i, score);
+                }
+
+                result[first + q] = items;
+            }
+        });
+        return result;
+    }
+
     /// <summary>Cosine similarity of the query to every row (for callers that aggregate over all entries).</summary>
     public void ScoreAll(ReadOnlySpan<float> query, Span<float> scores)
     {

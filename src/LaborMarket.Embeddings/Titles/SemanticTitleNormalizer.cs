@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LaborMarket.Embeddings.Embedding;
 using LaborMarket.Embeddings.Occupations;
 using LaborMarket.Embeddings.Search;
@@ -10,7 +11,7 @@ namespace LaborMarket.Embeddings.Titles;
 /// The title normalizer with semantic evidence: a title whose lexical evidence is weak (a word-score or fuzzy match,
 /// or no match) or split (an alias shared by several codes) is embedded, its nearest O*NET titles are found, and
 /// both kinds of evidence are combined into one ranking. An unambiguous exact alias stays on the lexical fast path.
-/// Each distinct title is embedded once. Thread-safe.
+/// Each distinct title is embedded and searched once (bounded caches). Thread-safe.
 /// </summary>
 public sealed class SemanticTitleNormalizer
 {
@@ -19,6 +20,10 @@ public sealed class SemanticTitleNormalizer
     private readonly CachingTextEmbedder _embedder;
     private readonly Dictionary<OnetSocCode, Role> _onetRoles = [];
     private readonly double _reviewThreshold;
+
+    // Nearest O*NET titles per distinct query text: a repeated title costs no search (30 references each).
+    private const int NeighborCacheCapacity = 100_000;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SimilarItem>> _neighbors = new(StringComparer.Ordinal);
 
     /// <summary>Creates the normalizer.</summary>
     /// <param name="lexical">The lexical title normalizer (best with the same O*NET release loaded).</param>
@@ -104,16 +109,32 @@ public sealed class SemanticTitleNormalizer
             }
         }
 
-        var texts = distinct.ToArray();
+        // Neighbours of a text seen before come from memory; the rest are embedded in batches and searched together.
+        var neighborsOf = new Dictionary<string, IReadOnlyList<SimilarItem>>(distinct.Count, StringComparer.Ordinal);
+        var texts = new List<string>();
+        foreach (var text in distinct)
+        {
+            if (_neighbors.TryGetValue(text, out var known))
+            {
+                neighborsOf[text] = known;
+            }
+            else
+            {
+                texts.Add(text);
+            }
+        }
+
         var vectors = await _embedder.EmbedManyAsync(texts, 64, progress, "titles", cancellationToken).ConfigureAwait(false);
-        var neighborsOf = new Dictionary<string, IReadOnlyList<SimilarItem>>(texts.Length, StringComparer.Ordinal);
-        var found = new IReadOnlyList<SimilarItem>[texts.Length];
-        var dims = _embedder.Dimensions;
-        Parallel.For(0, texts.Length, new ParallelOptions { CancellationToken = cancellationToken },
-            j => found[j] = _index.Titles.Search(vectors.AsSpan(j * dims, dims), Parameters.Neighbors));
-        for (var j = 0; j < texts.Length; j++)
+        var found = _index.Titles.SearchMany(vectors, Parameters.Neighbors, cancellationToken);
+        if (_neighbors.Count + texts.Count > NeighborCacheCapacity)
+        {
+            _neighbors.Clear();   // simple bound: a stream of distinct titles far beyond the capacity starts over
+        }
+
+        for (var j = 0; j < texts.Count; j++)
         {
             neighborsOf[texts[j]] = found[j];
+            _neighbors.TryAdd(texts[j], found[j]);
         }
 
         var result = new SemanticTitleMatch[titles.Count];

@@ -22,6 +22,29 @@ public class VectorIndexTests
     }
 
     [DataFact]
+    public void SearchMany_RealTitles_GivesWhatSearchGivesForEachQuery()
+    {
+        var index = SharedModel.SubsetIndex.Titles;
+        var count = Math.Min(index.Count, 70);   // two full blocks of 32 and a partial one
+        var queries = new float[count * index.Dimensions];
+        for (var q = 0; q < count; q++)
+        {
+            index.Vector((q * 7) % index.Count).CopyTo(queries.AsSpan(q * index.Dimensions));
+        }
+
+        var many = index.SearchMany(queries, 12);
+
+        Assert.Equal(count, many.Length);
+        for (var q = 0; q < count; q++)
+        {
+            var one = index.Search(queries.AsSpan(q * index.Dimensions, index.Dimensions), 12);
+            Assert.Equal(one.Select(h => (h.Index, h.Score)), many[q].Select(h => (h.Index, h.Score)));
+        }
+
+        Assert.Throws<ArgumentException>(() => index.SearchMany(new float[index.Dimensions + 1], 5));
+    }
+
+    [DataFact]
     public void SaveLoad_Float16_KeepsEntriesAndTopTenResults()
     {
         var index = SharedModel.SubsetIndex.Titles;

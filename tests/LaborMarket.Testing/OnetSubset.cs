@@ -1,10 +1,10 @@
-namespace LaborMarket.Embeddings.Tests;
+namespace LaborMarket.Testing;
 
 /// <summary>
 /// A small real slice of O*NET 27.0 for fast tests: the occupations of a few SOC major groups, each with its first few
 /// alternate titles and task statements, written to a temporary release folder (the rows are O*NET's, unchanged).
 /// </summary>
-internal static class OnetSubset
+public static class OnetSubset
 {
     public static readonly string[] Groups = ["15", "29", "47", "53"];
 
@@ -37,6 +37,10 @@ internal static class OnetSubset
             }
         }
 
-        File.WriteAllLines(System.IO.Path.Combine(to, file), lines);
+        // Written beside and moved into place, so that test runs sharing the folder never read a half-written file.
+        var target = System.IO.Path.Combine(to, file);
+        var temporary = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllLines(temporary, lines);
+        File.Move(temporary, target, overwrite: true);
     }
 }
