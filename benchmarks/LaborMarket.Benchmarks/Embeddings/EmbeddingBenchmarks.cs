@@ -25,6 +25,7 @@ public class EmbeddingBenchmarks
     private string[] _stream = [];
     private string[] _distinct = [];
     private float[] _query = [];
+    private float[] _queries = [];
     private string _cacheFile = "";
 
     [GlobalSetup]
@@ -41,6 +42,7 @@ public class EmbeddingBenchmarks
         _warm = new SemanticTitleNormalizer(_lexical, _index, _embedder);
         _warm.NormalizeAllAsync(_stream).GetAwaiter().GetResult();
         _query = _index.Titles.Vector(12_345).ToArray();
+        _queries = [.. Enumerable.Range(0, Batch).SelectMany(i => _index.Titles.Vector(i * 197).ToArray())];
     }
 
     // The JOB_TITLE column, read by the family's delimited-text reader (employer names before it hold quoted commas).
@@ -80,6 +82,10 @@ public class EmbeddingBenchmarks
     /// <summary>Exact cosine top-10 over all 53,767 O*NET 27.0 titles (one query).</summary>
     [Benchmark]
     public int SearchTopTen() => _index.Titles.Search(_query, 10).Count;
+
+    /// <summary>Exact cosine top-10 for 256 queries at once over all 53,767 O*NET 27.0 titles (per query).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int SearchManyTopTen() => _index.Titles.SearchMany(_queries, 10).Length;
 
     /// <summary>Loading the cached O*NET title index (float16 file, 39 MB).</summary>
     [Benchmark]
