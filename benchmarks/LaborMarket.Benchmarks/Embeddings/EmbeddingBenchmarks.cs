@@ -87,7 +87,7 @@ public class EmbeddingBenchmarks
     [Benchmark(OperationsPerInvoke = Batch)]
     public int SearchManyTopTen() => _index.Titles.SearchMany(_queries, 10).Length;
 
-    /// <summary>Loading the cached O*NET title index (float16 file, 39 MB).</summary>
+    /// <summary>Loading the cached O*NET title index (float16 file, 43 MB).</summary>
     [Benchmark]
     public int LoadCachedTitleIndex() => VectorIndexFile.Load(_cacheFile).Index.Count;
 }

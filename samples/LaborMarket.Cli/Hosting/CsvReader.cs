@@ -7,9 +7,13 @@ namespace LaborMarket.Cli.Hosting;
 /// inside quotes, CRLF/LF/CR, BOM or none; errors name the file, line and column). Rows may differ in width:
 /// each command says what a short row means.
 /// </summary>
-internal sealed class CsvReader(TextReader reader, string source)
+/// <param name="reader">The text.</param>
+/// <param name="source">The name used in messages.</param>
+/// <param name="skipBlankLines">False to read an empty line as a record of one empty field (so rows keep their numbers).</param>
+internal sealed class CsvReader(TextReader reader, string source, bool skipBlankLines = true)
 {
-    private readonly DelimitedTextReader _reader = new(reader, source, DelimitedTextOptions.Csv with { HasHeader = false, AllowRaggedRecords = true }, leaveOpen: true);
+    private readonly DelimitedTextReader _reader = new(reader, source,
+        DelimitedTextOptions.Csv with { HasHeader = false, AllowRaggedRecords = true, SkipBlankLines = skipBlankLines }, leaveOpen: true);
 
     public string Source => source;
 

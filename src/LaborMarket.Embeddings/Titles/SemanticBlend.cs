@@ -70,9 +70,15 @@ internal static class SemanticBlend
             bySoc[soc] = acc;
         }
 
-        // The lexical decision (which weighs seniority and the title's head word, not only the best alias score) counts
-        // as strong as the best alias: without semantic evidence the ranking keeps the lexical answer first.
+        // The lexical decision (which weighs seniority and the title's head word, not only the best alias score) ranks
+        // as strong as the best alias: without semantic evidence the ranking keeps the lexical answer first. Only the
+        // ranking weight is raised; LexicalScore stays the matcher's own score.
         var decided = lexical.Match.SocCode;
+        foreach (var acc in bySoc.Values)
+        {
+            acc.Weight = acc.Lex;
+        }
+
         if (decided is { } d && lexical.Match.Role is { } decidedRole)
         {
             var top = 0.0;
@@ -81,14 +87,17 @@ internal static class SemanticBlend
                 top = Math.Max(top, acc.Lex);
             }
 
-            var own = bySoc.TryGetValue(d, out var a) ? a : new Acc { LexCode = decidedRole.OnetSoc, LexText = lexical.Match.MatchedText ?? decidedRole.Name, LexName = decidedRole.Name };
-            own.Lex = Math.Max(own.Lex, Math.Max(top, lexical.Match.Confidence));
-            bySoc[d] = own;
+            if (!bySoc.TryGetValue(d, out var own))
+            {
+                bySoc[d] = own = new Acc { LexCode = decidedRole.OnetSoc, LexName = decidedRole.Name };
+            }
+
+            own.Weight = Math.Max(own.Lex, Math.Max(top, lexical.Match.Confidence));
         }
 
         foreach (var acc in bySoc.Values)
         {
-            lexTotal += Math.Pow(acc.Lex, p.LexicalPower);
+            lexTotal += Math.Pow(acc.Weight, p.LexicalPower);
         }
 
         double semTotal = 0;
@@ -122,14 +131,16 @@ internal static class SemanticBlend
         var result = new List<SemanticCandidate>(bySoc.Count);
         foreach (var (soc, acc) in bySoc)
         {
-            var lexShare = lexTotal == 0 ? 0 : Math.Pow(acc.Lex, p.LexicalPower) / lexTotal;
+            var lexShare = lexTotal == 0 ? 0 : Math.Pow(acc.Weight, p.LexicalPower) / lexTotal;
             var semShare = semTotal == 0 ? 0 : acc.Sem / semTotal;
             var score = (lexWeight * lexShare) + ((1 - lexWeight) * semShare);
             var code = acc.LexCode ?? acc.SemCode!.Value;
             var title = names.TryGetValue(code, out var name) ? name : acc.LexName ?? acc.SemText!;
+            var lexEvidence = acc.LexText is not null ? $"alias '{acc.LexText}' ({acc.Lex:0.00})"
+                : soc == decided ? $"lexical decision '{acc.LexName}'" : null;
             var evidence = acc.SemText is not null
-                ? $"nearest O*NET title '{acc.SemText}' ({acc.SemSimilarity:0.00})" + (acc.LexText is null ? "" : $"; alias '{acc.LexText}' ({acc.Lex:0.00})")
-                : $"alias '{acc.LexText}' ({acc.Lex:0.00})";
+                ? $"nearest O*NET title '{acc.SemText}' ({acc.SemSimilarity:0.00})" + (lexEvidence is null ? "" : "; " + lexEvidence)
+                : lexEvidence ?? "";
             result.Add(new SemanticCandidate(soc, code, title, Math.Round(score, 4), acc.Lex, Math.Round(semShare, 4), evidence));
         }
 
@@ -148,6 +159,7 @@ internal static class SemanticBlend
     private sealed class Acc
     {
         public double Lex;
+        public double Weight;
         public OnetSocCode? LexCode;
         public string? LexText;
         public string? LexName;

@@ -21,8 +21,9 @@ public sealed class SemanticTitleNormalizer
     private readonly Dictionary<OnetSocCode, Role> _onetRoles = [];
     private readonly double _reviewThreshold;
 
-    // Nearest O*NET titles per distinct query text: a repeated title costs no search (30 references each).
-    private const int NeighborCacheCapacity = 100_000;
+    // Nearest O*NET titles per distinct query text, so a repeated title costs no search: 30 items of about 32 bytes
+    // each, so about 50 MB when full.
+    private const int NeighborCacheCapacity = 50_000;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SimilarItem>> _neighbors = new(StringComparer.Ordinal);
 
     /// <summary>Creates the normalizer.</summary>
@@ -134,7 +135,10 @@ public sealed class SemanticTitleNormalizer
         for (var j = 0; j < texts.Count; j++)
         {
             neighborsOf[texts[j]] = found[j];
-            _neighbors.TryAdd(texts[j], found[j]);
+            if (_neighbors.Count < NeighborCacheCapacity)
+            {
+                _neighbors.TryAdd(texts[j], found[j]);
+            }
         }
 
         var result = new SemanticTitleMatch[titles.Count];
@@ -163,7 +167,7 @@ public sealed class SemanticTitleNormalizer
     {
         var used = neighbors is not null;
         var ranking = SemanticBlend.Rank(lexical, neighbors ?? [], parameters, _index.OccupationNames);
-        var confidence = ranking.Count == 0 ? 0 : SemanticConfidence.Predict(SemanticConfidence.Features(lexical, ranking, used), weights);
+        var confidence = ranking.Count == 0 ? 0 : SemanticConfidence.Predict(SemanticConfidence.Features(lexical, ranking, used, parameters), weights);
         var best = ranking.Count > 0 ? ranking[0] : null;
         Role? role = null;
         if (best is not null)

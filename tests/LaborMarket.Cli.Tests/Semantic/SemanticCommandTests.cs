@@ -6,40 +6,67 @@ namespace LaborMarket.Cli.Tests.Semantic;
 /// The semantic commands end to end on real files: the Chicago payroll titles, a real slice of O*NET 27.0 (SOC groups
 /// 15, 29, 47 and 53, embedded once into a cache folder the tests share) and the all-MiniLM-L6-v2 model.
 /// </summary>
-[Collection(nameof(SemanticCommandTests))]
-public sealed class SemanticCommandTests : IDisposable
+public sealed class SemanticCommandTests : IClassFixture<SemanticCommandTests.CacheFolder>, IDisposable
 {
-    private static readonly string Cache = Path.Combine(Path.GetTempPath(), $"labormarket-cli-semantic-cache-{Environment.ProcessId}");
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"labormarket-cli-semantic-{Guid.NewGuid():N}");
+    private readonly string _cache;
 
-    public SemanticCommandTests() => Directory.CreateDirectory(_dir);
+    public SemanticCommandTests(CacheFolder cache)
+    {
+        _cache = cache.Path;
+        Directory.CreateDirectory(_dir);
+    }
 
     private static string Chicago => TestData.DataPath("titles/chicago_city_payroll_titles_2023.csv");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>The O*NET slice's semantic index, embedded once for the class and deleted after it.</summary>
+    public sealed class CacheFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"labormarket-cli-semantic-cache-{Guid.NewGuid():N}");
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+    }
+
     [DataFact]
     public async Task NormalizeSemantic_CsvFileToCsvFile_KeepsEveryRowWithTheLexicalColumns()
     {
         var input = Path.Combine(_dir, "titles.csv");
-        File.WriteAllLines(input, ["id,title", "1,Registered Nurse", "2,night shift ICU RN float pool", "3,", "4,Driver of 18-wheeler long haul OTR"]);
+        File.WriteAllLines(input, ["id,title,site", "1,Registered Nurse,A", "2,night shift ICU RN float pool,B", "3,,C", "", "5,Driver of 18-wheeler long haul OTR,D"]);
         var output = Path.Combine(_dir, "out.csv");
 
-        var (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "--cache-dir", Cache,
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "--cache-dir", _cache,
             "--input", input, "--column", "title", "--top", "3", "--output", output);
 
         Assert.True(code == 0, error);
         var lines = File.ReadAllLines(output);
-        Assert.Equal("row,input,role_id,role,family,seniority,soc_code,onet_soc_code,confidence,needs_review,matched_by,matched_text,candidates", lines[0]);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal("row,input,role_id,role,family,seniority,soc_code,onet_soc_code,confidence,needs_review,matched_by,matched_text,candidates,id,site", lines[0]);
+        Assert.Equal(6, lines.Length);   // every row, the empty line too, numbered as the lexical command numbers them
         Assert.StartsWith("1,Registered Nurse,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",29-1141,", lines[1], StringComparison.Ordinal);
-        Assert.Contains("+semantic", lines[2] + lines[4], StringComparison.Ordinal);
+        Assert.EndsWith(",1,A", lines[1], StringComparison.Ordinal);
+        Assert.Contains("+semantic", lines[2] + lines[5], StringComparison.Ordinal);
         Assert.StartsWith("3,,", lines[3], StringComparison.Ordinal);
-        Assert.Contains(",53-", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("4,,", lines[4], StringComparison.Ordinal);
+        Assert.StartsWith("5,Driver", lines[5], StringComparison.Ordinal);
+        Assert.Contains(",53-", lines[5], StringComparison.Ordinal);
+        Assert.EndsWith(",5,D", lines[5], StringComparison.Ordinal);
+
+        // The lexical command numbers the same rows the same way.
+        var lexicalOutput = Path.Combine(_dir, "lexical.csv");
+        (code, _, error) = await CliRunner.RunAsync("normalize", "--input", input, "--column", "title", "--output", lexicalOutput);
+        Assert.True(code == 0, error);
+        Assert.Equal(lines.Skip(1).Select(l => l.Split(',')[0]), File.ReadAllLines(lexicalOutput).Skip(1).Select(l => l.Split(',')[0]));
 
         // The output is never overwritten without --force, and a missing input is named.
-        (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "--cache-dir", Cache, "--input", input, "--column", "title", "--output", output);
+        (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "--cache-dir", _cache, "--input", input, "--column", "title", "--output", output);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--force", error, StringComparison.Ordinal);
         (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "--input", Path.Combine(_dir, "missing.csv"), "--column", "title");
@@ -54,6 +81,15 @@ public sealed class SemanticCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("--onet-db", error, StringComparison.Ordinal);
+    }
+
+    [DataFact]
+    public async Task NormalizeSemantic_TitlesAndInputTogether_IsAUsageError()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("normalize", "--semantic", "--onet-db", OnetSubset.Path, "Registered Nurse", "--input", Chicago);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("not both", error, StringComparison.Ordinal);
     }
 
     [DataFact]
@@ -73,7 +109,7 @@ public sealed class SemanticCommandTests : IDisposable
     [DataFact]
     public async Task Similar_OverOnet_GivesCodesInTheRightGroup()
     {
-        var (code, output, error) = await CliRunner.RunAsync("similar", "ICU nurse", "--onet-db", OnetSubset.Path, "--cache-dir", Cache, "--top", "3");
+        var (code, output, error) = await CliRunner.RunAsync("similar", "ICU nurse", "--onet-db", OnetSubset.Path, "--cache-dir", _cache, "--top", "3");
 
         Assert.True(code == 0, error);
         var first = output.Trim().Split('\n')[1];
@@ -104,7 +140,7 @@ public sealed class SemanticCommandTests : IDisposable
     {
         var (code, output, error) = await CliRunner.RunAsync("suggest-soc", "--title", "Charge Nurse",
             "--description", "Coordinate patient care on a hospital ward, give medications, assess patients and supervise the nursing staff on the shift.",
-            "--onet-db", OnetSubset.Path, "--cache-dir", Cache, "--top", "3");
+            "--onet-db", OnetSubset.Path, "--cache-dir", _cache, "--top", "3");
 
         Assert.True(code == 0, error);
         var lines = output.Split('\n');

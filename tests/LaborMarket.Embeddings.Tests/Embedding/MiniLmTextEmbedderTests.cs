@@ -5,6 +5,8 @@ namespace LaborMarket.Embeddings.Tests.Embedding;
 
 public class MiniLmTextEmbedderTests
 {
+    private static readonly string[] JobWords = ["Welder", "Nurse", "Accountant", "Truck Driver", "Electrician", "Chef", "Teacher"];
+
     [Fact]
     public async Task EmbedAsync_Titles_ReturnsUnitVectorsThatGroupByMeaning()
     {
@@ -30,6 +32,31 @@ public class MiniLmTextEmbedderTests
         {
             var single = (await SharedModel.Embedder.EmbedAsync([texts[i]]))[0];
             Assert.True(TensorPrimitives.Dot(single, matrix.AsSpan(i * 384, 384)) > 0.999f, texts[i]);
+        }
+    }
+
+    [Fact]
+    public async Task EmbedAsync_BatchSplitAcrossSessions_MatchesOneByOneInInputOrder()
+    {
+        // 40 texts with blanks among them: the batch is split across three sessions, and each vector must come back
+        // in its own slot, the same as when the text is embedded alone.
+        using var threeSessions = new MiniLmTextEmbedder(3);
+        var texts = Enumerable.Range(0, 40)
+            .Select(i => i % 9 == 4 ? "  " : $"{(i % 2 == 0 ? "Senior" : "Junior")} {JobWords[i % JobWords.Length]} number {i}").ToArray();
+
+        var vectors = await threeSessions.EmbedAsync(texts);
+
+        Assert.Equal(texts.Length, vectors.Length);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(texts[i]))
+            {
+                Assert.All(vectors[i], x => Assert.Equal(0f, x));
+                continue;
+            }
+
+            var alone = (await SharedModel.Embedder.EmbedAsync([texts[i]]))[0];
+            Assert.True(TensorPrimitives.Dot(alone, vectors[i]) > 0.999f, texts[i]);
         }
     }
 

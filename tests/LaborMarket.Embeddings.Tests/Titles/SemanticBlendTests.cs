@@ -55,11 +55,13 @@ public class SemanticBlendTests
         Assert.True(unruled.Single(c => c.Soc.ToString() == "53-3033").SemanticScore > 0.5);
     }
 
-    [Fact]
-    public void Rank_NonManagerialTitle_CountsEveryNeighbor()
+    [Theory]
+    [InlineData("Delivery Associate")]   // not coded as a manager
+    [InlineData("School Principal")]     // coded as a manager (11-9032), but not a managerial seniority
+    public void Rank_RuleDoesNotApply_CountsEveryNeighbor(string title)
     {
-        var account = TitleNormalizer.Default.Explain("Delivery Associate", 10);
-        Assert.NotEqual(SeniorityLevel.Director, account.Match.Seniority);
+        var account = TitleNormalizer.Default.Explain(title, 10);
+        Assert.False(account.Match.Seniority is SeniorityLevel.Manager or SeniorityLevel.Director or SeniorityLevel.VicePresident or SeniorityLevel.Executive);
         SimilarItem[] neighbors =
         [
             new(new VectorEntry("Delivery Person", OnetSocCode.Parse("53-3033.00"), "title"), 0, 0.80f),
@@ -70,5 +72,18 @@ public class SemanticBlendTests
 
         Assert.True(ranking.Single(c => c.Soc.ToString() == "53-3033").SemanticScore > 0.5);
         Assert.True(ranking.Single(c => c.Soc.ToString() == "11-3071").SemanticScore > 0);
+    }
+
+    [Fact]
+    public void Rank_LexicalScoreIsTheMatchersOwn_WhileTheDecisionRanksFirst()
+    {
+        var account = TitleNormalizer.Default.Explain("Head of Operations", 10);
+        var decided = account.Match.SocCode!.Value;
+
+        var ranking = SemanticBlend.Rank(account, [], BlendParameters.Default, NoNames);
+
+        Assert.Equal(decided, ranking[0].Soc);
+        var own = account.Candidates.Where(c => c.Role.Soc == decided).Select(c => c.Score).DefaultIfEmpty(0).Max();
+        Assert.Equal(own, ranking[0].LexicalScore);
     }
 }

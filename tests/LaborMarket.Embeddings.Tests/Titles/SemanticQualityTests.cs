@@ -102,7 +102,7 @@ public class SemanticQualityTests(ITestOutputHelper output)
         {
             foreach (var r in SemanticEvaluation.Results(set, n, best, n.Weights).Where(r => r.Match.IsMatch))
             {
-                features.Add(SemanticConfidence.Features(r.Match.Lexical, r.Match.Candidates, r.Match.UsedSemantic));
+                features.Add(SemanticConfidence.Features(r.Match.Lexical, r.Match.Candidates, r.Match.UsedSemantic, best));
                 labels.Add(r.Item.Accept.Contains(r.Match.SocCode!.Value));
             }
         }
@@ -116,7 +116,7 @@ public class SemanticQualityTests(ITestOutputHelper output)
             var shippedMatch = await full.NormalizeAsync(probe);
             var lexicalProbe = fullLexical.Explain(probe, 10);
             var probeRanking = SemanticBlend.Rank(lexicalProbe, shippedMatch.UsedSemantic ? fullIndex.Titles.Search((await embedder.EmbedAsync([SemanticTitleNormalizer.QueryText(lexicalProbe)!]))[0], best.Neighbors) : [], best, fullIndex.OccupationNames);
-            var fitted = SemanticConfidence.Predict(SemanticConfidence.Features(lexicalProbe, probeRanking, shippedMatch.UsedSemantic), weights);
+            var fitted = SemanticConfidence.Predict(SemanticConfidence.Features(lexicalProbe, probeRanking, shippedMatch.UsedSemantic, best), weights);
             Say($"probe '{probe}': {shippedMatch.SocCode} {shippedMatch.Lexical.Match.MatchedBy}, confidence shipped {shippedMatch.Confidence:0.00}, fitted now {fitted:0.00}");
         }
 
