@@ -45,26 +45,7 @@ internal static class NormalizeCommand
             var given = parse.GetValue(titles) ?? [];
             var inputPath = parse.GetValue(input);
             var columnName = parse.GetValue(column);
-            if (given.Length > 0 && inputPath is not null)
-            {
-                throw new CliUsageException("give titles as arguments or --input, not both");
-            }
-
-            if (given.Length > 0 && columnName is not null)
-            {
-                throw new CliUsageException("--column names a column of --input or of CSV on stdin, not of titles given as arguments");
-            }
-
-            if (given.Length == 0 && (inputPath is null || CliPaths.IsStandard(inputPath)) && console.InIsTerminal)
-            {
-                throw new CliUsageException(
-                    "no titles: pass them as arguments (labormarket normalize \"Sr Welder\"), as a CSV file (--input FILE.csv --column TITLE), or one per line on stdin (cat titles.txt | labormarket normalize)");
-            }
-
-            if (inputPath is not null && !CliPaths.IsStandard(inputPath) && !File.Exists(inputPath))
-            {
-                throw new CliUserException($"input file '{Path.GetFullPath(inputPath)}' does not exist.");
-            }
+            TitleInputs.Check(given, inputPath, columnName, console);
 
             var outputPath = parse.GetValue(output);
             OutputFile.Check(outputPath, "--output", [inputPath, parse.GetValue(catalog)?.FullName], parse.GetValue(force));

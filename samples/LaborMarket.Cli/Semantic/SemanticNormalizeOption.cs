@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Globalization;
 using System.Text;
 using LaborMarket.Cli.Hosting;
+using LaborMarket.Cli.Normalize;
 using LaborMarket.Embeddings;
 using LaborMarket.Embeddings.Titles;
 using LaborMarket.Normalization.Titles;
@@ -54,26 +55,7 @@ internal static class SemanticNormalizeOption
         var inputPath = parse.GetValue<string?>("--input");
         var column = parse.GetValue<string?>("--column");
         var given = parse.GetValue<string[]>("titles") ?? [];
-        if (given.Length > 0 && inputPath is not null)
-        {
-            throw new CliUsageException("give titles as arguments or --input, not both");
-        }
-
-        if (given.Length > 0 && column is not null)
-        {
-            throw new CliUsageException("--column names a column of --input or of CSV on stdin, not of titles given as arguments");
-        }
-
-        if (given.Length == 0 && (inputPath is null || CliPaths.IsStandard(inputPath)) && console.InIsTerminal)
-        {
-            throw new CliUsageException(
-                "no titles: pass them as arguments, as a CSV file (--input FILE.csv --column TITLE), or one per line on stdin");
-        }
-
-        if (inputPath is not null && !CliPaths.IsStandard(inputPath) && !File.Exists(inputPath))
-        {
-            throw new CliUserException($"input file '{Path.GetFullPath(inputPath)}' does not exist.");
-        }
+        TitleInputs.Check(given, inputPath, column, console);
 
         var outputPath = parse.GetValue<string?>("--output");
         OutputFile.Check(outputPath, "--output", [inputPath], parse.GetValue<bool>("--force"));
