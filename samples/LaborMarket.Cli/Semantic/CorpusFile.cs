@@ -15,17 +15,15 @@ internal static class CorpusFile
         }
 
         using var reader = new StreamReader(file.FullName, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ReadColumn(reader, file.Name, column);
+        return [.. Open(reader, file.Name, column, keepOthers: false).Rows.Select(r => r.Title).Where(t => t.Length > 0)];
     }
 
-    /// <summary>The non-blank values of <paramref name="column"/> (the only column when null).</summary>
-    public static List<string> ReadColumn(TextReader reader, string name, string? column) => [.. ReadTable(reader, name, column).Titles.Where(t => t.Length > 0)];
-
     /// <summary>
-    /// Every data row (an empty line too, as the lexical command counts rows): the value of <paramref name="column"/>
-    /// and the row's other fields, with the other columns' names.
+    /// Reads the header now (so a missing column is reported before any work) and the rows as they are asked for:
+    /// every data row, an empty line too (as the lexical command counts rows), with the value of
+    /// <paramref name="column"/> and, when <paramref name="keepOthers"/>, the row's other fields.
     /// </summary>
-    public static CorpusTable ReadTable(TextReader reader, string name, string? column)
+    public static CorpusTable Open(TextReader reader, string name, string? column, bool keepOthers = true)
     {
         var csv = new CsvReader(reader, name, skipBlankLines: false);
         var header = csv.ReadRecord() ?? throw new CliUserException($"{name} is empty: expected a header row.");
@@ -44,13 +42,15 @@ internal static class CorpusFile
             }
         }
 
-        var titles = new List<string>();
-        var kept = new List<string[]>();
+        return new CorpusTable(keepOthers ? [.. header.Where((_, i) => i != index)] : [], Rows(csv, index, keepOthers ? header.Count : 0));
+    }
+
+    private static IEnumerable<CorpusRow> Rows(CsvReader csv, int index, int width)
+    {
         while (csv.ReadRecord() is { } record)
         {
-            titles.Add(index < record.Count ? record[index].Trim() : "");
-            var others = new string[header.Count - 1];
-            for (int i = 0, j = 0; i < header.Count; i++)
+            var others = width == 0 ? [] : new string[width - 1];
+            for (int i = 0, j = 0; j < others.Length; i++)
             {
                 if (i != index)
                 {
@@ -58,9 +58,7 @@ internal static class CorpusFile
                 }
             }
 
-            kept.Add(others);
+            yield return new CorpusRow(index < record.Count ? record[index].Trim() : "", others);
         }
-
-        return new CorpusTable([.. header.Where((_, i) => i != index)], titles, kept);
     }
 }

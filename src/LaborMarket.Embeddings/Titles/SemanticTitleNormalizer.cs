@@ -17,12 +17,12 @@ public sealed class SemanticTitleNormalizer
 {
     private readonly TitleNormalizer _lexical;
     private readonly OnetSemanticIndex _index;
-    private readonly CachingTextEmbedder _embedder;
+    private readonly ITextEmbedder _embedder;
     private readonly Dictionary<OnetSocCode, Role> _onetRoles = [];
     private readonly double _reviewThreshold;
 
-    // Nearest O*NET titles per distinct query text, so a repeated title costs no search: 30 items of about 32 bytes
-    // each, so about 50 MB when full.
+    // Nearest O*NET titles per distinct query text: a repeated title costs neither an embedding nor a search. An entry
+    // holds 30 small records (about 1.2 KB with its arrays, an estimate), so about 60 MB when full.
     private const int NeighborCacheCapacity = 50_000;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SimilarItem>> _neighbors = new(StringComparer.Ordinal);
 
@@ -49,7 +49,7 @@ public sealed class SemanticTitleNormalizer
 
         _lexical = lexical;
         _index = index;
-        _embedder = embedder as CachingTextEmbedder ?? new CachingTextEmbedder(embedder, 200_000);
+        _embedder = embedder;
         _reviewThreshold = reviewThreshold;
         Parameters = parameters;
         Weights = weights;
@@ -135,7 +135,7 @@ public sealed class SemanticTitleNormalizer
         for (var j = 0; j < texts.Count; j++)
         {
             neighborsOf[texts[j]] = found[j];
-            if (_neighbors.Count < NeighborCacheCapacity)
+            if (j < NeighborCacheCapacity)
             {
                 _neighbors.TryAdd(texts[j], found[j]);
             }
